@@ -1,0 +1,103 @@
+"""The edition pipeline: the seed and the editorial data in, the structured edition out.
+
+The steps run in this order, each a module of its own:
+1. running_headers – drop the running page header and close up the paragraph it split;
+5. page_starts     – mark where each printed page begins (needs the printed lines, so runs early);
+2. hyphenation     – join words divided at line ends, keep real compounds;
+3. paragraphs, spacing – rejoin lines into paragraphs, normalise white space;
+6. emendations, notes – apply the corrections and attach the editorial notes;
+3. typography      – en dashes, no-break spaces, curly quotes;
+4. sections        – cut into the editors' sections.
+Rendering to Markdown (with the Spanish `lang` marks) is `render.py`'s concern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import datafiles, emendations, hyphenation, language, notes, page_starts, paragraphs
+from . import running_headers, sections, seeds, spacing, tokens, typography
+from .errors import EditionError
+
+BODY_SEED = "article-body.txt"
+
+
+@dataclass
+class Paths:
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    def editorial(self, name: str) -> Path:
+        return self.root / "editorial" / name
+
+
+@dataclass
+class Edition:
+    front_matter: sections.FrontMatter
+    sections: list[sections.Section]
+    emendations: list[emendations.Emendation]
+    notes: list[notes.Note]
+    note_letters: dict[str, str]
+    pages: list[int]
+    spanish: list[tuple[str, int]]
+    metadata: dict
+
+    def section_of(self, kind: str, key: str) -> sections.Section | None:
+        """The section whose text holds the token (kind, key); None if it is in the front matter."""
+        for section in self.sections:
+            for text in section.paragraphs:
+                if any(isinstance(part, tokens.Token) and part.kind == kind and part.key == key
+                       for part in tokens.split(text)):
+                    return section
+        return None
+
+
+def hyphenation_exceptions(path: Path, text: str) -> tuple[set[str], set[str]]:
+    """The reviewed `keep` and `join` lists; an entry that matches no divided word is an error."""
+    document = datafiles.load(path)
+    if not isinstance(document, dict):
+        raise EditionError(path, 1, "expected a mapping with the lists 'keep' and 'join'")
+    file_lines = path.read_text(encoding="utf-8").splitlines()
+    divided = {f"{head}-{tail}".lower() for head, tail in hyphenation.divided_words(text)}
+    lists = {}
+    for key in ("keep", "join"):
+        words = document.get(key) or []
+        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+            raise EditionError(path, 1, f"expected a list of words under '{key}'")
+        for word in words:
+            if word.lower() not in divided:
+                line = next((number for number, content in enumerate(file_lines, start=1) if word in content), None)
+                raise EditionError(path, line, f"'{word}' under '{key}' is not a word divided at a line end in the seed")
+        lists[key] = {word.lower() for word in words}
+    return lists["keep"], lists["join"]
+
+
+def build(root: Path) -> Edition:
+    paths = Paths(root)
+    metadata = datafiles.load(paths.editorial("article.yml"))
+    raw = seeds.read_seed(paths.seeds, BODY_SEED)
+    source = paths.seeds / BODY_SEED
+
+    lines = running_headers.remove(raw.split("\n"))
+    lines, pages = page_starts.mark(lines, int(metadata["first_page"]), str(source))
+    text = "\n".join(lines)
+    keep, join = hyphenation_exceptions(paths.editorial("hyphenation.yml"), text)
+    text = hyphenation.join(text, keep, join)
+    paras = [spacing.normalise(paragraph) for paragraph in paragraphs.split(text)]
+
+    emendation_list = emendations.load(paths.editorial("emendations.yml"))
+    paras = emendations.apply(paras, emendation_list, paths.editorial("emendations.yml"))
+    note_list = notes.load(paths.editorial("notes.yml"))
+    paras = notes.attach(paras, note_list, paths.editorial("notes.yml"))
+    paras = [typography.typeset(paragraph) for paragraph in paras]
+
+    spanish = language.load(paths.editorial("spanish.yml"))
+    language.check_all_found(spanish, [tokens.plain(paragraph) for paragraph in paras],
+                             paths.editorial("spanish.yml"))
+    front, section_list = sections.split(paras, sections.load(paths.editorial("sections.yml")),
+                                         paths.editorial("sections.yml"))
+    return Edition(front, section_list, emendation_list, note_list, notes.letters(paras), pages, spanish, metadata)

@@ -1,0 +1,62 @@
+"""The generated part of the 'Editorial method and textual notes' page: every section
+boundary, emendation and editorial note, each with a link to its place in the text."""
+
+from __future__ import annotations
+
+from . import tokens
+from .pipeline import Edition
+from .render import escape
+
+
+def place_link(edition: Edition, kind: str, key: str, anchor: str) -> str:
+    section = edition.section_of(kind, key)
+    if section is None:
+        return f"[abstract](index.md#{anchor})"
+    return f"[§{section.number}](article/{section.slug}.md#{anchor})"
+
+
+def cell(text: str) -> str:
+    return escape(text).replace("\n", " ")
+
+
+def sections_table(edition: Edition) -> list[str]:
+    lines = ["| § | Editorial heading | Printed pages | Opens with |", "|---|---|---|---|"]
+    for section in edition.sections:
+        opening = tokens.plain(section.paragraphs[0])[:60].rsplit(" ", 1)[0]
+        lines.append(f"| {section.number} | [{escape(section.title)}](article/{section.slug}.md) | "
+                     f"{section.first_page}–{section.last_page} | “{cell(opening)} …” |")
+    return lines
+
+
+def emendations_table(edition: Edition) -> list[str]:
+    lines = ["| No. | Place | Printed | Corrected | Kind | Reason and source |", "|---|---|---|---|---|---|"]
+    for emendation in edition.emendations:
+        source = f" Source: {cell(emendation.source)}." if emendation.source else ""
+        lines.append(
+            f"| <span id=\"textual-{emendation.id}\">{emendation.id}</span> | "
+            f"{place_link(edition, tokens.EMENDATION, emendation.id, 'em-' + emendation.id)} | "
+            f"{cell(emendation.original)} | {cell(emendation.corrected)} | {emendation.kind} | "
+            f"{cell(emendation.reason)}{source} |")
+    return lines
+
+
+def notes_list(edition: Edition) -> list[str]:
+    lines = []
+    ordered = sorted(edition.notes, key=lambda note: (len(edition.note_letters[note.id]), edition.note_letters[note.id]))
+    for note in ordered:
+        letter = edition.note_letters[note.id]
+        link = place_link(edition, tokens.NOTE, note.id, f"note-{note.id}")
+        lines.append(f"- **{letter}.** {escape(note.title)}: {link}")
+    return lines
+
+
+def generated_part(edition: Edition) -> str:
+    lines = ["## Sections", "", *sections_table(edition), "",
+             "## Emendations", "",
+             f"{len(edition.emendations)} changes to the printed words, in reading order. The corrected reading is "
+             "what the edition shows; hovering over it, focusing it or tapping it shows the printed one.", "",
+             *emendations_table(edition), "",
+             "## Editorial notes", "",
+             f"{len(edition.notes)} notes where the printed text stands but its claim needs a comment.", "",
+             *notes_list(edition), ""]
+    return "\n".join(lines)

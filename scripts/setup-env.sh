@@ -1,0 +1,10 @@
+# Sourced by serve.sh and test.sh: create the project's virtual environment (.venv) and install
+# the pinned Python packages. Re-running it is cheap: pip skips what is already installed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# Material prints an end-of-life notice on every run; it is not a build warning.
+export NO_MKDOCS_2_WARNING=1

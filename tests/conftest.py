@@ -1,0 +1,89 @@
+"""Shared fixtures: the site built once per test session, served on 127.0.0.1, and a
+headless Chromium page that refuses every request leaving this machine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from screenshot import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_site(root: Path, destination: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the project at `root` into `destination`; the result, not raised."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(destination)],
+                          cwd=root, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site (strict build); the build's log must carry no warning."""
+    destination = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, destination)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return destination
+
+
+@pytest.fixture(scope="session")
+def html(site: Path):
+    """Parse a built page: html('article/introduction') → BeautifulSoup."""
+    def parse(path: str) -> BeautifulSoup:
+        file = site / path.strip("/") / "index.html" if not path.endswith(".html") else site / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+    return parse
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/test.sh does)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page; requests that leave 127.0.0.1 are aborted and recorded in page.outside."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.outside = []
+
+    def route(route):
+        if route.request.url.startswith(base_url) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            page.outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A scratch copy of the project (sources only) for tests that corrupt an input."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "site", ".venv", "__pycache__", ".pytest_cache"))
+    return copy
