@@ -78,6 +78,10 @@ def test_locate_matches_across_a_page_mark():
     assert tokens.locate(text, "more than") == [(0, len("more " + PAGE + "than"))]
 
 
+def test_locate_matches_whole_words_only():
+    assert tokens.locate("Deferred Action on Childhood", "on") == [(16, 18)]
+
+
 def write_emendations(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "emendations.yml"
     path.write_text("emendations:\n" + body, encoding="utf-8")
@@ -162,3 +166,22 @@ def test_a_section_boundary_that_is_not_found_names_file_and_line(tmp_path):
     path = write_sections(tmp_path, ["Latin", "Nowhere"])
     with pytest.raises(EditionError, match=r"sections\.yml:3: section 's1': a paragraph starting 'Nowhere' is found 0"):
         sections.split(["Abstract. Keywords: a.", "Latin one"], sections.load(path), path)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("the in- terests of Mexico", "hyphen left from a line-end division"),
+    ("57  thousand", "doubled space"),
+    ("[8, p. 183] .", "space before punctuation"),
+    ('the "strong man"', "straight quotation mark"),
+    ("revive the “Latino “friendship”.", "unbalanced double quotation marks"),
+    ("174 Вестник СПбГУ. Международные", "running header left in the text"),
+    ("in 1988-1994", "hyphen in a number range"),
+])
+def test_the_lint_finds_what_cleaning_should_have_removed(text, problem):
+    from edition import lint
+    assert any(found.startswith(problem) for found in lint.problems(text))
+
+
+def test_the_lint_passes_clean_text():
+    from edition import lint
+    assert lint.problems("In 1988\u20131994, “strong man” Díaz [1, p.\u00a0199\u2013201].") == []

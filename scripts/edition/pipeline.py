@@ -7,7 +7,8 @@ The steps run in this order, each a module of its own:
 3. paragraphs, spacing – rejoin lines into paragraphs, normalise white space;
 6. emendations, notes – apply the corrections and attach the editorial notes;
 3. typography      – en dashes, no-break spaces, curly quotes;
-4. sections        – cut into the editors' sections.
+4. sections        – cut into the editors' sections;
+and then the lint checks the result for anything the steps should have removed.
 Rendering to Markdown (with the Spanish `lang` marks) is `render.py`'s concern.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datafiles, emendations, hyphenation, language, notes, page_starts, paragraphs
+from . import datafiles, emendations, hyphenation, language, lint, notes, page_starts, paragraphs
 from . import running_headers, sections, seeds, spacing, tokens, typography
 from .errors import EditionError
 
@@ -94,6 +95,9 @@ def build(root: Path) -> Edition:
     note_list = notes.load(paths.editorial("notes.yml"))
     paras = notes.attach(paras, note_list, paths.editorial("notes.yml"))
     paras = [typography.typeset(paragraph) for paragraph in paras]
+    for number, paragraph in enumerate(paras, start=1):
+        for problem in lint.problems(paragraph):
+            raise EditionError(source, None, f"lint, paragraph {number} of the cleaned text: {problem}")
 
     spanish = language.load(paths.editorial("spanish.yml"))
     language.check_all_found(spanish, [tokens.plain(paragraph) for paragraph in paras],

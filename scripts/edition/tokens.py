@@ -55,7 +55,7 @@ def locate(text: str, snippet: str) -> list[tuple[int, int]]:
     """Every (start, end) in `text` whose reading view equals `snippet`.
 
     Offsets are into `text` itself, so a caller can splice a token in; a match may straddle
-    tokens that show nothing (page markers), never cut one that shows text.
+    tokens that show nothing (page markers), and it never starts or ends inside a word.
     """
     shown_chars: list[str] = []
     starts: list[int] = []  # for each shown character, its offset in `text`
@@ -80,6 +80,14 @@ def locate(text: str, snippet: str) -> list[tuple[int, int]]:
     found = []
     index = view.find(snippet)
     while index != -1 and snippet:
-        found.append((starts[index], ends[index + len(snippet) - 1]))
+        if cuts_no_word(view, index, index + len(snippet)):
+            found.append((starts[index], ends[index + len(snippet) - 1]))
         index = view.find(snippet, index + 1)
     return found
+
+
+def cuts_no_word(view: str, start: int, end: int) -> bool:
+    """True unless the match begins or ends inside a word (`on` must not match in `Action`)."""
+    def inside(left: int, right: int) -> bool:
+        return 0 <= left and right < len(view) and view[left].isalnum() and view[right].isalnum()
+    return not inside(start - 1, start) and not inside(end - 1, end)
