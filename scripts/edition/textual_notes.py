@@ -28,15 +28,16 @@ def sections_table(edition: Edition) -> list[str]:
     return lines
 
 
-def emendations_table(edition: Edition) -> list[str]:
-    lines = ["| No. | Place | Printed | Corrected | Kind | Reason and source |", "|---|---|---|---|---|---|"]
+def emendations_list(edition: Edition) -> list[str]:
+    """One item per emendation: its number, place and kind, the two readings, reason and source."""
+    lines = []
     for emendation in edition.emendations:
-        source = f" Source: {cell(emendation.source)}." if emendation.source else ""
+        place = place_link(edition, tokens.EMENDATION, emendation.id, "em-" + emendation.id)
+        source = f" *Source:* {cell(emendation.source)}." if emendation.source else ""
         lines.append(
-            f"| <span id=\"textual-{emendation.id}\">{emendation.id}</span> | "
-            f"{place_link(edition, tokens.EMENDATION, emendation.id, 'em-' + emendation.id)} | "
-            f"{cell(emendation.original)} | {cell(emendation.corrected)} | {emendation.kind} | "
-            f"{cell(emendation.reason)}{source} |")
+            f'- <span class="textual-note__id" id="textual-{emendation.id}">{emendation.id}</span> '
+            f"{place}, {emendation.kind}: printed <q>{cell(emendation.original)}</q>, "
+            f"corrected <q>{cell(emendation.corrected)}</q>. {cell(emendation.reason)}{source}")
     return lines
 
 
@@ -55,7 +56,7 @@ def generated_part(edition: Edition) -> str:
              "## Emendations", "",
              f"{len(edition.emendations)} changes to the printed words, in reading order. The corrected reading is "
              "what the edition shows; hovering over it, focusing it or tapping it shows the printed one.", "",
-             *emendations_table(edition), "",
+             *emendations_list(edition), "",
              "## Editorial notes", "",
              f"{len(edition.notes)} notes where the printed text stands but its claim needs a comment.", "",
              *notes_list(edition), ""]
