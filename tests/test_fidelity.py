@@ -4,8 +4,9 @@ and every difference is explained by a recorded emendation.
 The built pages are read as a reader meets them (landing page, then each section by the
 "Next" link); page markers and note marks are set aside. Putting each emendation's printed
 reading (`data-original`) back must give the seed's words exactly, except the running header.
-The authors' citations ("[16, p. 173, 175]") are footnotes in the edition: they are set aside on
-both sides, and compared apart, number and locator, in reading order.
+The authors' citations ("[16, p. 173, 175]") are footnote marks in the edition: on both sides a
+placeholder word stands in their place, so each mark must stand exactly where its citation was
+printed; their numbers and locators are compared apart, in reading order.
 """
 
 import difflib
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from reading import CITATION_MARKS, authors_blocks, reading_order, strip_apparatus, words
+from reading import CITATION_MARKS, CITATION_PLACEHOLDER, authors_blocks, reading_order, strip_apparatus, words
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "article-body.txt"
 RUNNING_HEADER_RE = re.compile(r"^\d{3} Вестник СПбГУ\..*$", re.MULTILINE)
@@ -49,7 +50,7 @@ def built_citations(site: Path) -> list[tuple[str, str]]:
 def seed_words() -> tuple[list[str], int]:
     text = SEED.read_text(encoding="utf-8")
     headers = RUNNING_HEADER_RE.findall(text)
-    text = SEED_CITATION_RE.sub(" ", RUNNING_HEADER_RE.sub("", text))
+    text = SEED_CITATION_RE.sub(f" {CITATION_PLACEHOLDER} ", RUNNING_HEADER_RE.sub("", text))
     return words(text), sum(len(words(header)) for header in headers)
 
 
@@ -59,6 +60,8 @@ def built_words(site: Path) -> tuple[list[str], list[str], int]:
     for path in reading_order(site):
         for block in authors_blocks(BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")):
             block = strip_apparatus(block)
+            for mark in block.select(CITATION_MARKS):
+                mark.replace_with(f" {CITATION_PLACEHOLDER} ")
             shown += words(block.get_text())
             for emendation in block.select("span.emendation"):
                 emendation.string = emendation["data-original"]

@@ -143,11 +143,19 @@ def with_footnotes(markdown: str, citations: list[Citation], references: dict[in
     return text.rstrip("\n") + "\n\n" + "\n\n".join(definitions) + "\n"
 
 
+class FootnoteMismatch(ValueError):
+    """A citation's footnote is not in the page's HTML as expected."""
+
+    def __init__(self, citation: Citation, message: str) -> None:
+        super().__init__(message)
+        self.citation = citation
+
+
 def renumber(html: str, citations: list[Citation]) -> str:
     """Number the footnotes through the article (Python-Markdown numbers them per page from 1).
 
-    Raises ValueError if the footnotes' HTML is not as expected, so that a change in
-    Python-Markdown's output cannot go unnoticed.
+    Raises FootnoteMismatch when a citation's footnote is not there exactly once, so that a
+    footnote that failed to render (or a change in Python-Markdown's output) cannot go unnoticed.
     """
     if not citations:
         return html
@@ -155,14 +163,14 @@ def renumber(html: str, citations: list[Citation]) -> str:
         html, count = re.subn(rf'(<a class="footnote-ref" href="#fn:{citation.label}">)\d+(</a>)',
                               rf"\g<1>{citation.ordinal}\g<2>", html)
         if count != 1:
-            raise ValueError(f"footnote mark {citation.label}: expected once, found {count} times")
+            raise FootnoteMismatch(citation, f"footnote mark {citation.label} found {count} times, not once")
         html, count = re.subn(rf'(<a class="footnote-backref" href="#fnref:{citation.label}" title=")[^"]*(")',
                               rf"\g<1>Back to citation {citation.ordinal} in the text\g<2>", html)
         if count != 1:
-            raise ValueError(f"footnote back-link {citation.label}: expected once, found {count} times")
+            raise FootnoteMismatch(citation, f"footnote back-link {citation.label} found {count} times, not once")
     html, count = re.subn(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol)>', rf'\g<1> start="{citations[0].ordinal}">', html)
     if count != 1:
-        raise ValueError(f"footnote list: expected one, found {count}")
+        raise FootnoteMismatch(citations[0], f"the list of footnotes found {count} times, not once")
     return html
 
 

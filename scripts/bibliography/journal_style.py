@@ -173,6 +173,8 @@ def access_pieces(reference: Reference) -> list[list[Piece]]:
     """Where to find the item: the journal's "available at: … (accessed: …)", ISBN, handle."""
     segments: list[list[Piece]] = []
     url, accessed = reference.fields.get("url"), reference.fields.get("accessed-by-authors")
+    if reference.fields.get("doi") and not accessed:
+        url = None  # the DOI, given last, is the lasting address
     if url or accessed:
         where: list[Piece] = ["available at: "]
         where.append(link(url, title=EDITORS_LINK) if url else

@@ -84,17 +84,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not page.file.src_uri.startswith(ARTICLE_DIR):
         return html
     on_page = [citation for citation in _state["citations"] if citation.page == page.file.src_uri]
+    root = _state["root"]
     try:
         html = citations.renumber(html, on_page)
-    except ValueError as error:
-        raise PluginError(f"citations: {page.file.src_uri}: the footnotes did not render as expected: {error}") from error
+    except citations.FootnoteMismatch as error:
+        path, line = citations.where(root, page.file.src_uri, error.citation.line, error.citation.printed)
+        raise PluginError(f"citations: {located(path, line)}: citation {error.citation.printed!r} did not become its footnote "
+                          f"in {page.file.src_uri}: {error}") from error
     for paragraph, text in citations.raw_citations(html):
-        raise PluginError(f"citations: {page.file.src_uri}: {text!r} in paragraph {paragraph} reached the page as "
-                          "raw text: it is neither a citation nor a footnote mark")
+        path, line = citations.where(root, page.file.src_uri, 0, text)
+        raise PluginError(f"citations: {located(path, line)}: {text!r} reached {page.file.src_uri} (paragraph {paragraph}) "
+                          "as raw text: it is neither a citation nor a footnote mark")
     return html
 
 
 # ---- helpers
+
+
+def located(path: object, line: int | None) -> str:
+    return f"{path}:{line}" if line else str(path)
 
 
 @contextlib.contextmanager
