@@ -21,7 +21,7 @@ from .entries import Reference
 # "[N]" or "[N, p. …]"; the locator may not hold brackets or markup.
 CITATION_RE = re.compile(r"\[(?P<number>\d+)(?:,\s+(?P<locator>pp?\.\s*[^\[\]<>]+?))?\]")
 # Whatever else opens like a citation would reach the reader as raw text.
-CITATION_LIKE_RE = re.compile(r"\[\s*\^?\s*\d")
+CITATION_LIKE_RE = re.compile(r"\[\s*(?:\^|\d)")
 # Words the editors supply stand in square brackets too, e.g. "[100]": not citations.
 SUPPLIED_RE = re.compile(r'<span class="supplied">.*?</span>', re.DOTALL)
 PARAGRAPH_ATTRIBUTES_RE = re.compile(r"^\{: #(?P<id>par-\d+) \.article-paragraph \}$")
@@ -54,6 +54,11 @@ def blank(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda match: " " * len(match.group(0)), text)
 
 
+def quoted(text: str) -> str:
+    """Text for an error message, quoted, with no-break spaces shown as spaces."""
+    return "'" + text.replace("\u00a0", " ") + "'"
+
+
 def where(root: Path, page: str, line: int, snippet: str) -> tuple[Path | str, int]:
     """The seed line holding `snippet` (where it was printed), else the line of the generated page."""
     wanted = snippet.replace("\u00a0", " ")
@@ -75,19 +80,19 @@ def scan(root: Path, pages: list[tuple[str, str]], references: dict[int, Referen
                 number = int(match.group("number"))
                 if number not in references:
                     path, at = where(root, page, index + 1, match.group(0))
-                    raise EditionError(path, at, f"citation {match.group(0)!r} names no reference: "
+                    raise EditionError(path, at, f"citation {quoted(match.group(0))} names no reference: "
                                        f"bib/references.bib has numbers 1–{max(references)}")
                 attributes = PARAGRAPH_ATTRIBUTES_RE.match(lines[index + 1]) if index + 1 < len(lines) else None
                 if attributes is None:
                     path, at = where(root, page, index + 1, match.group(0))
-                    raise EditionError(path, at, f"citation {match.group(0)!r} stands outside the article's paragraphs")
+                    raise EditionError(path, at, f"citation {quoted(match.group(0))} stands outside the article's paragraphs")
                 found.append(Citation(len(found) + 1, number, match.group("locator") or "", match.group(0), page,
                                       attributes.group("id"), index + 1, match.start(), match.end()))
             leftover = CITATION_LIKE_RE.search(blank(visible, CITATION_RE))
             if leftover:
                 snippet = line[leftover.start():leftover.start() + 30].split("]")[0] + "]"
                 path, at = where(root, page, index + 1, snippet[:12])
-                raise EditionError(path, at, f"{snippet!r} looks like a citation but is not in the form [N] or "
+                raise EditionError(path, at, f"{quoted(snippet)} looks like a citation but is not in the form [N] or "
                                    "[N, p. …]: it would reach the page as raw text")
     return found
 

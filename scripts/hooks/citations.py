@@ -89,11 +89,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = citations.renumber(html, on_page)
     except citations.FootnoteMismatch as error:
         path, line = citations.where(root, page.file.src_uri, error.citation.line, error.citation.printed)
-        raise PluginError(f"citations: {located(path, line)}: citation {error.citation.printed!r} did not become its footnote "
+        raise PluginError(f"citations: {located(path, line)}: citation {citations.quoted(error.citation.printed)} did not become its footnote "
                           f"in {page.file.src_uri}: {error}") from error
     for paragraph, text in citations.raw_citations(html):
         path, line = citations.where(root, page.file.src_uri, 0, text)
-        raise PluginError(f"citations: {located(path, line)}: {text!r} reached {page.file.src_uri} (paragraph {paragraph}) "
+        raise PluginError(f"citations: {located(path, line)}: {citations.quoted(text)} reached {page.file.src_uri} (paragraph {paragraph}) "
                           "as raw text: it is neither a citation nor a footnote mark")
     return html
 
