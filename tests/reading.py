@@ -10,6 +10,9 @@ from bs4 import BeautifulSoup, Tag
 
 # Editorial and apparatus elements that are not the authors' words.
 NOT_AUTHORS_TEXT = "a.page-start, sup.editorial-note-ref"
+# The authors' citations, now footnote marks (test_fidelity.py puts a placeholder word in their place).
+CITATION_MARKS = "sup[id^='fnref:cite-']"
+CITATION_PLACEHOLDER = "CITATIONMARK"
 
 
 def page_path(site: Path, href: str, current: Path) -> Path:

@@ -1,0 +1,190 @@
+"""The authors' in-text citations, `[10]` or `[16, p. 173, 175]`, found in the article's
+generated pages and turned into footnotes: one footnote per citation, even where a source is
+cited twice in a paragraph, each carrying its locator exactly as printed.
+
+Footnote labels are `cite-N`, N the citation's place (1–46) in the whole article, so that
+their ids (`fn:cite-N`, `fnref:cite-N`) stay unique when pages are put together for print.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.errors import EditionError
+
+from . import journal_style
+from .entries import Reference
+
+# "[N]" or "[N, p. …]"; the locator may not hold brackets or markup.
+CITATION_RE = re.compile(r"\[(?P<number>\d+)(?:,\s+(?P<locator>pp?\.\s*[^\[\]<>]+?))?\]")
+# Whatever else opens like a citation would reach the reader as raw text.
+CITATION_LIKE_RE = re.compile(r"\[\s*(?:\^|\d)")
+# Words the editors supply stand in square brackets too, e.g. "[100]": not citations.
+SUPPLIED_RE = re.compile(r'<span class="supplied">.*?</span>', re.DOTALL)
+PARAGRAPH_ATTRIBUTES_RE = re.compile(r"^\{: #(?P<id>par-\d+) \.article-paragraph \}$")
+ARTICLE_PARAGRAPH_RE = re.compile(r'<p class="article-paragraph" id="(?P<id>par-\d+)">(?P<body>.*?)</p>', re.DOTALL)
+EDITORIAL_NOTES_START = '<section class="editorial-notes"'
+BODY_SEED = Path("seeds") / "article-body.txt"
+BIBLIOGRAPHY_PAGE = "bibliography.md"
+FOOTNOTES_PLACE_MARKER = "///Footnotes Go Here///"
+
+
+@dataclass(frozen=True)
+class Citation:
+    ordinal: int  # 1, 2, … through the whole article
+    number: int  # the reference's number in the printed list
+    locator: str  # as printed, e.g. "p.\u00a0173, 175"; "" when none
+    printed: str  # the whole citation as printed, e.g. "[16, p.\u00a0173, 175]"
+    page: str  # the page's source path, e.g. "article/migration.md"
+    paragraph: str  # the id of the citing paragraph, e.g. "par-12"
+    line: int  # the line in the generated page
+    start: int  # offsets in that line
+    end: int
+
+    @property
+    def label(self) -> str:
+        return f"cite-{self.ordinal}"
+
+
+def blank(text: str, pattern: re.Pattern) -> str:
+    """The text with every match of `pattern` replaced by spaces (offsets kept)."""
+    return pattern.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def quoted(text: str) -> str:
+    """Text for an error message, quoted, with no-break spaces shown as spaces."""
+    return "'" + text.replace("\u00a0", " ") + "'"
+
+
+def where(root: Path, page: str, line: int, snippet: str) -> tuple[Path | str, int]:
+    """The seed line holding `snippet` (where it was printed), else the line of the generated page."""
+    wanted = snippet.replace("\u00a0", " ")
+    seed = root / BODY_SEED
+    for number, content in enumerate(seed.read_text(encoding="utf-8").splitlines(), start=1):
+        if wanted in content:
+            return BODY_SEED, number
+    return f"{page} (generated)", line
+
+
+def scan(root: Path, pages: list[tuple[str, str]], references: dict[int, Reference]) -> list[Citation]:
+    """Every citation of the article pages, in reading order; anything malformed stops the build."""
+    found: list[Citation] = []
+    for page, markdown in pages:
+        lines = markdown.split("\n")
+        for index, line in enumerate(lines):
+            visible = blank(line, SUPPLIED_RE)
+            for match in CITATION_RE.finditer(visible):
+                number = int(match.group("number"))
+                if number not in references:
+                    path, at = where(root, page, index + 1, match.group(0))
+                    raise EditionError(path, at, f"citation {quoted(match.group(0))} names no reference: "
+                                       f"bib/references.bib has numbers 1–{max(references)}")
+                attributes = PARAGRAPH_ATTRIBUTES_RE.match(lines[index + 1]) if index + 1 < len(lines) else None
+                if attributes is None:
+                    path, at = where(root, page, index + 1, match.group(0))
+                    raise EditionError(path, at, f"citation {quoted(match.group(0))} stands outside the article's paragraphs")
+                found.append(Citation(len(found) + 1, number, match.group("locator") or "", match.group(0), page,
+                                      attributes.group("id"), index + 1, match.start(), match.end()))
+            leftover = CITATION_LIKE_RE.search(blank(visible, CITATION_RE))
+            if leftover:
+                snippet = line[leftover.start():leftover.start() + 30].split("]")[0] + "]"
+                path, at = where(root, page, index + 1, snippet[:12])
+                raise EditionError(path, at, f"{quoted(snippet)} looks like a citation but is not in the form [N] or "
+                                   "[N, p. …]: it would reach the page as raw text")
+    return found
+
+
+def relative(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def footnote(citation: Citation, reference: Reference) -> str:
+    """The footnote definition: original number, the reference, the locator, the way to the list."""
+    text = journal_style.markdown_text
+    formatted = journal_style.format_reference(reference, text)
+    locator = (f' <span class="citation-locator">Cited at {text(citation.locator)}.</span>'
+               if citation.locator else "")
+    link = relative(BIBLIOGRAPHY_PAGE, citation.page)
+    return (f'[^{citation.label}]: <span class="citation-number">{text(f"[{reference.number}]")}</span> '
+            f'<span class="citation-reference">{formatted}</span>{locator} '
+            f'[Bibliography, entry {reference.number}]({link}#ref-{reference.number}){{ .citation-bibliography-link }}')
+
+
+def citations_section(page: str) -> str:
+    """The labelled block where Python-Markdown puts the page's footnotes."""
+    bibliography = relative(BIBLIOGRAPHY_PAGE, page)
+    return "\n".join([
+        '<section class="authors-citations" aria-labelledby="authors-citations" markdown="block">', "",
+        "## Authors' citations {#authors-citations}", "",
+        "The authors' numbered references, one note for each place they cite, numbered through the article. "
+        "Each gives the reference's number in the printed list, the reference in the journal's style, the pages "
+        f"cited, and a link to the [bibliography]({bibliography}).", "",
+        FOOTNOTES_PLACE_MARKER, "",
+        "</section>", ""])
+
+
+def with_footnotes(markdown: str, citations: list[Citation], references: dict[int, Reference]) -> str:
+    """The page with each citation replaced by its footnote mark, and the footnotes added."""
+    if not citations:
+        return markdown
+    lines = markdown.split("\n")
+    for citation in reversed(citations):  # right to left, so that earlier offsets stay valid
+        line = lines[citation.line - 1]
+        start = citation.start
+        if start and line[start - 1] in " \u00a0":  # the mark sits on the word, as footnote marks do
+            start -= 1
+        lines[citation.line - 1] = line[:start] + f"[^{citation.label}]" + line[citation.end:]
+    text = "\n".join(lines)
+    section = citations_section(citations[0].page)
+    if EDITORIAL_NOTES_START in text:
+        head, tail = text.split(EDITORIAL_NOTES_START, 1)
+        text = head + section + "\n" + EDITORIAL_NOTES_START + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    definitions = [footnote(citation, references[citation.number]) for citation in citations]
+    return text.rstrip("\n") + "\n\n" + "\n\n".join(definitions) + "\n"
+
+
+class FootnoteMismatch(ValueError):
+    """A citation's footnote is not in the page's HTML as expected."""
+
+    def __init__(self, citation: Citation, message: str) -> None:
+        super().__init__(message)
+        self.citation = citation
+
+
+def renumber(html: str, citations: list[Citation]) -> str:
+    """Number the footnotes through the article (Python-Markdown numbers them per page from 1).
+
+    Raises FootnoteMismatch when a citation's footnote is not there exactly once, so that a
+    footnote that failed to render (or a change in Python-Markdown's output) cannot go unnoticed.
+    """
+    if not citations:
+        return html
+    for citation in citations:
+        html, count = re.subn(rf'(<a class="footnote-ref" href="#fn:{citation.label}">)\d+(</a>)',
+                              rf"\g<1>{citation.ordinal}\g<2>", html)
+        if count != 1:
+            raise FootnoteMismatch(citation, f"footnote mark {citation.label} found {count} times, not once")
+        html, count = re.subn(rf'(<a class="footnote-backref" href="#fnref:{citation.label}" title=")[^"]*(")',
+                              rf"\g<1>Back to citation {citation.ordinal} in the text\g<2>", html)
+        if count != 1:
+            raise FootnoteMismatch(citation, f"footnote back-link {citation.label} found {count} times, not once")
+    html, count = re.subn(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol)>', rf'\g<1> start="{citations[0].ordinal}">', html)
+    if count != 1:
+        raise FootnoteMismatch(citations[0], f"the list of footnotes found {count} times, not once")
+    return html
+
+
+def raw_citations(html: str) -> list[tuple[str, str]]:
+    """(paragraph id, text) of citation-like text left in the article's paragraphs, outside
+    tags and the editors' supplied words."""
+    found = []
+    for paragraph in ARTICLE_PARAGRAPH_RE.finditer(html):
+        text = re.sub(r"<[^>]*>", " ", blank(paragraph.group("body"), SUPPLIED_RE))
+        found += [(paragraph.group("id"), text[match.start():match.start() + 24].split("]")[0] + "]")
+                  for match in CITATION_LIKE_RE.finditer(text)]
+    return found
