@@ -1,0 +1,107 @@
+"""MkDocs hook: the glossary. A page per term and an A–Z index, generated from
+`editorial/glossary.yml`; every occurrence of a term in the article's paragraphs marked with a
+link to its page and its short definition (shown on hover, focus and tap by
+`assets/javascripts/glossary.js`); and on each term's page the list of its occurrences, made
+from the marks themselves once every article page is rendered.
+
+A term or a `find` phrase that is never found in the article stops the build.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from edition.errors import EditionError  # noqa: E402
+from glossary import marking, pages, terms  # noqa: E402
+
+DATA = Path("editorial") / "glossary.yml"
+ARTICLE_DIR = "article/"
+# The section's first printed page, from the edition's label under the heading.
+FIRST_PAGE_RE = re.compile(r'<p class="editorial-label">[^<]*?printed pp?\.(?:&nbsp;|\s|\u00a0)(\d+)')
+
+_state: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        loaded = terms.load(root / DATA)
+    except EditionError as error:
+        raise plugin_error(error, root) from error
+    _state.clear()
+    _state.update(root=root, terms=loaded, by_id={term.id: term for term in loaded},
+                  matcher=terms.Matcher(loaded), occurrences=[], paragraphs={})
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    by_id = _state["by_id"]
+    files.append(File.generated(config, f"{pages.DIRECTORY}/index.md", content=pages.index_page(_state["terms"])))
+    for term in _state["terms"]:
+        # the term pages are reached from the index and from the article, not listed in the nav
+        files.append(File.generated(config, pages.page_path(term.id), content=pages.term_page(term, by_id),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.src_uri.startswith(ARTICLE_DIR):
+        return html
+    first_page = FIRST_PAGE_RE.search(html)
+    if first_page is None:
+        raise PluginError(f"glossary: {page.file.src_uri}: no 'printed p. N' label under the heading, "
+                          "so the occurrences' pages cannot be given")
+    term_urls = {term.id: get_relative_url(files.get_file_from_path(pages.page_path(term.id)).url, page.url)
+                 for term in _state["terms"]}
+    marker = marking.Marker(_state["matcher"], term_urls.__getitem__, int(first_page.group(1)))
+    try:
+        marked, found = marker.run(html)
+    except ValueError as error:
+        raise PluginError(f"glossary: {page.file.src_uri}: {error}") from error
+    for occurrence in found:
+        _state["paragraphs"][occurrence.paragraph_id] = (page.url, page.title)
+    _state["occurrences"] += found
+    used = [term for term in _state["terms"] if any(occurrence.term_id == term.id for occurrence in found)]
+    if not used:
+        return marked
+    return marked + "\n" + pages.definitions_block(used, term_urls)
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every article page is rendered now: check that every term and phrase was found, and put
+    each term's occurrences on its page."""
+    occurrences = sorted(_state["occurrences"], key=lambda item: item.paragraph_number)
+    found_phrases = {(occurrence.term_id, occurrence.phrase) for occurrence in occurrences}
+    for term in _state["terms"]:
+        for phrase in term.find:
+            if (term.id, phrase) not in found_phrases:
+                raise PluginError(f"glossary: {DATA}:{term.line}: {term.id}: the phrase {phrase!r} is not found "
+                                  "in the article's paragraphs (outside headings, links, notes and emendations)")
+    for term in _state["terms"]:
+        file = files.get_file_from_path(pages.page_path(term.id))
+        placeholder = pages.OCCURRENCES_PLACEHOLDER.format(id=term.id)
+        if file is None or file.page is None or file.page.content is None or placeholder not in file.page.content:
+            raise PluginError(f"glossary: the page of '{term.id}' was not rendered with its occurrences placeholder")
+        links = {paragraph: (get_relative_url(url, file.page.url) + f"#{paragraph}", title)
+                 for paragraph, (url, title) in _state["paragraphs"].items()}
+        mine = [occurrence for occurrence in occurrences if occurrence.term_id == term.id]
+        file.page.content = file.page.content.replace(placeholder, pages.occurrences_html(mine, links))
+    return env
+
+
+def plugin_error(error: EditionError, root: Path) -> PluginError:
+    path = Path(error.path)
+    if path.is_absolute() and path.is_relative_to(root):
+        path = path.relative_to(root)
+    where = f"{path}:{error.line}" if error.line else str(path)
+    return PluginError(f"glossary: {where}: {error.message}")

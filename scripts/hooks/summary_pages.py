@@ -1,0 +1,87 @@
+"""MkDocs hook: the article at a glance. Generates the overview, the section summaries, the key
+figures (with an SVG chart) and the timeline from `editorial/summaries.yml`,
+`editorial/key-figures.yml` and `editorial/timeline.yml`, and opens each section page with its
+reading time and the editors' summary.
+
+Every entry's paragraph is checked against the article's words before anything is written.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from edition import pipeline  # noqa: E402
+from edition.errors import EditionError  # noqa: E402
+from summaries import data, pages, passages, reading_time  # noqa: E402
+
+EDITORIAL = Path("editorial")
+ARTICLE_DIR = "article/"
+LABEL_START = '<p class="editorial-label">'
+
+_state: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        # The edition is built again here (a fraction of a second) rather than taken from the
+        # edition hook, so that the two hooks stay independent.
+        edition = pipeline.build(root)
+        paragraphs = passages.passages(edition)
+        summaries = data.load_summaries(root / EDITORIAL / "summaries.yml", paragraphs, edition.sections)
+        figures, chart = data.load_figures(root / EDITORIAL / "key-figures.yml", paragraphs)
+        events = data.load_timeline(root / EDITORIAL / "timeline.yml", paragraphs)
+    except EditionError as error:
+        raise plugin_error(error, root) from error
+    words = {section.slug: sum(reading_time.count_words(paragraphs[f"par-{section.first_paragraph + offset}"].text)
+                               for offset in range(len(section.paragraphs)))
+             for section in edition.sections}
+    _state.clear()
+    _state.update(sections=edition.sections, summaries=summaries, figures=figures, chart=chart, events=events,
+                  words=words)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    sections, summaries, words = _state["sections"], _state["summaries"], _state["words"]
+    generated = {
+        "index.md": pages.overview_page(summaries, sections, words),
+        "summaries.md": pages.summaries_page(summaries, sections, words),
+        "key-figures.md": pages.key_figures_page(_state["figures"], _state["chart"]),
+        "timeline.md": pages.timeline_page(_state["events"]),
+    }
+    for name, content in generated.items():
+        files.append(File.generated(config, f"{pages.DIRECTORY}/{name}", content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not page.file.src_uri.startswith(ARTICLE_DIR):
+        return markdown
+    slug = page.file.src_uri[len(ARTICLE_DIR):-len(".md")]
+    summary = _state["summaries"].sections.get(slug)
+    if summary is None:
+        raise PluginError(f"summaries: no summary for the section page {page.file.src_uri}")
+    lines = markdown.split("\n")
+    label = next((index for index, line in enumerate(lines) if line.startswith(LABEL_START)), None)
+    if label is None:
+        raise PluginError(f"summaries: {page.file.src_uri}: the editorial label under the heading is missing, "
+                          "so the summary has no place")
+    box = pages.section_box(slug, summary, _state["words"][slug], _state["summaries"].reading_rate)
+    return "\n".join(lines[:label + 1] + ["", box] + lines[label + 1:])
+
+
+def plugin_error(error: EditionError, root: Path) -> PluginError:
+    path = Path(error.path)
+    if path.is_absolute() and path.is_relative_to(root):
+        path = path.relative_to(root)
+    where = f"{path}:{error.line}" if error.line else str(path)
+    return PluginError(f"summaries: {where}: {error.message}")

@@ -1,0 +1,170 @@
+"""Loading the at-a-glance data files; every entry checked against the article.
+
+Every sentence, takeaway, figure and event names a paragraph (`par`) and quotes `evidence`
+from it; the quotation must be found in that paragraph or the build stops, naming the file
+and the line. So a link can only point at a passage that says what the entry claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from edition import datafiles
+from edition.errors import EditionError
+from edition.sections import Section
+
+from .passages import Anchor, Passage, anchor
+
+LINKED_FIELDS = {"text": str, "par": str, "evidence": str}
+SENTENCES_PER_SECTION = (3, 5)
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A sentence of the editors' that rests on one paragraph."""
+    text: str
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
+class Summaries:
+    reading_rate: int
+    argument: str
+    takeaways: list[Linked]
+    sections: dict[str, list[Linked]]
+
+
+@dataclass(frozen=True)
+class Figure:
+    figure: str
+    measure: str
+    when: str
+    check: str
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    unit: str
+    points: list[ChartPoint]
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
+class Event:
+    year: int
+    date: str
+    event: str
+    note: str | None
+    anchor: Anchor
+
+
+def fields(entry: Any, spec: dict[str, type | tuple[type, ...]], path: Path, line: int, what: str) -> dict:
+    """`entry` checked to be a mapping with exactly the fields of `spec`."""
+    if not isinstance(entry, dict):
+        raise EditionError(path, line, f"{what} must be a mapping, got {entry!r}")
+    line = entry.get(datafiles.LINE_KEY, line)
+    for name in entry:
+        if name != datafiles.LINE_KEY and name not in spec:
+            raise EditionError(path, line, f"{what}: unknown field '{name}' (known: {', '.join(spec)})")
+    checked = {datafiles.LINE_KEY: line}
+    for name, kind in spec.items():
+        optional = isinstance(kind, tuple) and type(None) in kind
+        if name not in entry and not optional:
+            raise EditionError(path, line, f"{what}: missing field '{name}'")
+        value = entry.get(name)
+        if not isinstance(value, kind):
+            raise EditionError(path, line, f"{what}: field '{name}' has the wrong type ({type(value).__name__})")
+        checked[name] = value
+    return checked
+
+
+def linked(entry: Any, passages: dict[str, Passage], path: Path, line: int, what: str) -> Linked:
+    item = fields(entry, LINKED_FIELDS, path, line, what)
+    if "[" in item["text"] or "]" in item["text"]:
+        raise EditionError(path, item[datafiles.LINE_KEY], f"{what}: no square brackets, please (the sentence is a link's text)")
+    return Linked(item["text"], anchor(passages, item["par"], item["evidence"], path, item[datafiles.LINE_KEY]))
+
+
+def load_summaries(path: Path, passages: dict[str, Passage], sections: list[Section]) -> Summaries:
+    document = fields(datafiles.load(path), {"reading_rate": int, "overview": dict, "sections": list},
+                      path, 1, "the summaries file")
+    if document["reading_rate"] <= 0:
+        raise EditionError(path, 1, "reading_rate must be a positive number of words a minute")
+    overview = fields(document["overview"], {"argument": str, "takeaways": list}, path, 1, "overview")
+    takeaways = [linked(entry, passages, path, overview[datafiles.LINE_KEY], "takeaway")
+                 for entry in overview["takeaways"]]
+    slugs = [section.slug for section in sections]
+    found: dict[str, list[Linked]] = {}
+    for entry in document["sections"]:
+        section = fields(entry, {"slug": str, "sentences": list}, path, 1, "section summary")
+        line = section[datafiles.LINE_KEY]
+        slug = section["slug"]
+        if slug not in slugs:
+            raise EditionError(path, line, f"unknown section '{slug}' (sections: {', '.join(slugs)})")
+        if slug in found:
+            raise EditionError(path, line, f"section '{slug}' is summarised twice")
+        low, high = SENTENCES_PER_SECTION
+        if not low <= len(section["sentences"]) <= high:
+            raise EditionError(path, line, f"section '{slug}' has {len(section['sentences'])} sentences; "
+                               f"a summary has {low} to {high}")
+        sentences = [linked(sentence, passages, path, line, f"section '{slug}'") for sentence in section["sentences"]]
+        for sentence in sentences:
+            if sentence.anchor.section.slug != slug:
+                raise EditionError(path, line, f"section '{slug}': a sentence rests on {sentence.anchor.paragraph}, "
+                                   f"which is in section '{sentence.anchor.section.slug}'")
+        found[slug] = sentences
+    if list(found) != slugs:
+        raise EditionError(path, 1, f"the summaries must cover every section once, in order: {slugs}; "
+                           f"they cover {list(found)}")
+    return Summaries(document["reading_rate"], overview["argument"], takeaways, found)
+
+
+def load_figures(path: Path, passages: dict[str, Passage]) -> tuple[list[Figure], Chart]:
+    document = fields(datafiles.load(path), {"figures": list, "chart": dict}, path, 1, "the key figures file")
+    figures = []
+    for entry in document["figures"]:
+        item = fields(entry, {"figure": str, "measure": str, "when": str, "par": str, "evidence": str, "check": str},
+                      path, 1, "figure")
+        figures.append(Figure(item["figure"], item["measure"], item["when"], item["check"],
+                              anchor(passages, item["par"], item["evidence"], path, item[datafiles.LINE_KEY])))
+    chart = fields(document["chart"], {"title": str, "unit": str, "par": str, "evidence": str, "points": list},
+                   path, 1, "chart")
+    line = chart[datafiles.LINE_KEY]
+    points = []
+    for entry in chart["points"]:
+        point = fields(entry, {"label": str, "value": int}, path, line, "chart point")
+        if f"{point['value']:,}" not in chart["evidence"]:
+            raise EditionError(path, point[datafiles.LINE_KEY], f"chart value {point['value']:,} is not in the "
+                               f"chart's evidence {chart['evidence']!r}")
+        points.append(ChartPoint(point["label"], point["value"]))
+    if len(points) < 2:
+        raise EditionError(path, line, "a chart needs at least two points")
+    return figures, Chart(chart["title"], chart["unit"], points,
+                          anchor(passages, chart["par"], chart["evidence"], path, line))
+
+
+def load_timeline(path: Path, passages: dict[str, Passage]) -> list[Event]:
+    document = fields(datafiles.load(path), {"events": list}, path, 1, "the timeline file")
+    events: list[Event] = []
+    for entry in document["events"]:
+        item = fields(entry, {"year": int, "date": str, "event": str, "par": str, "evidence": str,
+                              "note": (str, type(None))}, path, 1, "event")
+        line = item[datafiles.LINE_KEY]
+        if str(item["year"]) not in item["date"]:
+            raise EditionError(path, line, f"the date {item['date']!r} does not contain its year {item['year']}")
+        if events and item["year"] < events[-1].year:
+            raise EditionError(path, line, f"events must run in order of year: {item['year']} comes after "
+                               f"{events[-1].year}")
+        events.append(Event(item["year"], item["date"], item["event"], item["note"],
+                            anchor(passages, item["par"], item["evidence"], path, line)))
+    return events
