@@ -18,8 +18,9 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from edition import pipeline  # noqa: E402
+from edition import pipeline, tokens  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
+from bibliography.citations import CITATION_RE  # noqa: E402
 from summaries import data, pages, passages, reading_time  # noqa: E402
 
 EDITORIAL = Path("editorial")
@@ -41,9 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         events = data.load_timeline(root / EDITORIAL / "timeline.yml", paragraphs)
     except EditionError as error:
         raise plugin_error(error, root) from error
-    words = {section.slug: sum(reading_time.count_words(paragraphs[f"par-{section.first_paragraph + offset}"].text)
-                               for offset in range(len(section.paragraphs)))
-             for section in edition.sections}
+    words = {section.slug: sum(reading_words(text) for text in section.paragraphs) for section in edition.sections}
     _state.clear()
     _state.update(sections=edition.sections, summaries=summaries, figures=figures, chart=chart, events=events,
                   words=words)
@@ -85,3 +84,11 @@ def plugin_error(error: EditionError, root: Path) -> PluginError:
         path = path.relative_to(root)
     where = f"{path}:{error.line}" if error.line else str(path)
     return PluginError(f"summaries: {where}: {error.message}")
+
+
+def reading_words(paragraph: str) -> int:
+    """The words a reader reads in a paragraph of the edition. A citation such as
+    "[16, p. 173, 175]" reaches the reader as a footnote number, not as words; the editors'
+    supplied words (an emendation's "[100]") are read, so only the authors' own text is searched."""
+    parts = [CITATION_RE.sub("", part) if isinstance(part, str) else part.shown for part in tokens.split(paragraph)]
+    return reading_time.count_words("".join(parts))
