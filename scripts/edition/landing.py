@@ -46,7 +46,9 @@ def landing_page(edition: Edition) -> str:
         f'<p class="article-source"><cite>{escape(journal["en"])}</cite> '
         f'(<cite lang="ru">{escape(journal["ru"])}</cite>), vol.&nbsp;{metadata["volume"]}, '
         f'issue&nbsp;{metadata["issue"]}, {metadata["year"]}, pp.&nbsp;{metadata["first_page"]}–{metadata["last_page"]}. '
-        f'Published by {escape(metadata["publisher"])}.</p>',
+        f'Published by {escape(metadata["publisher"])}, in the issue\'s section '
+        f'<span lang="ru">«{escape(journal["rubric_ru"])}»</span> (Latin America and the lines of international '
+        f'cooperation and conflict). UDC {escape(metadata["udc"])}.</p>',
         "",
         f'<p class="article-doi">DOI: <a href="{attribute(doi_url(doi))}">{escape(doi)}</a> · '
         f'<a href="{attribute(metadata["publisher_url"])}">the article on the journal\'s site</a></p>',
