@@ -46,21 +46,33 @@ ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
 HOME_TITLE = "Front matter"  # the home page's entry in the contents ("Home" means nothing on paper)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1"}
 
+_nav: Navigation | None = None
+
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, PRINT_SRC, content=PRINT_MARKDOWN, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if page.file.src_uri == PRINT_SRC:
-        root = Path(config.config_file_path).parent
-        try:
-            source = publication.load(root)
-        except EditionError as error:
-            raise PluginError(f"print view: {error}") from error
-        page.content = assemble(nav, page, source, config.site_url or "")
-    return context
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _nav
+    _nav = nav
+    return nav
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every page's content is rendered by now and no page is built yet: assemble the print view
+    here, so that every plugin sees it whole (and the search plugin sees that it is excluded)."""
+    file = files.get_file_from_path(PRINT_SRC)
+    if _nav is None or file is None or file.page is None:
+        raise PluginError("print view: the print page or the nav is missing (did on_files/on_nav run?)")
+    root = Path(config.config_file_path).parent
+    try:
+        source = publication.load(root)
+    except EditionError as error:
+        raise PluginError(f"print view: {error}") from error
+    file.page.content = assemble(_nav, file.page, source, config.site_url or "")
+    return env
 
 
 # ---- helpers -------------------------------------------------------------------------------
