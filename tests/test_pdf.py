@@ -88,9 +88,14 @@ def test_the_contents_page_numbers_are_the_pages_where_the_parts_begin(published
         found = re.search(re.escape(title) + r" (\d+)", contents)
         assert found, f"no page number after '{title}' in the contents"
         number = int(found.group(1))
-        # the part begins that page: its title comes first after the running head
+        # the part begins on that page; one that begins a new page has its title first after
+        # the running head
         body = squeezed("".join(pdf_text_lines[number - 1][1:]))
-        assert body.startswith(squeezed(part.find("h1").get_text())[:30]), (title, number, body[:60])
+        heading = squeezed(part.find("h1").get_text())[:30]
+        if "print-part--runs-on" in part["class"]:
+            assert heading in body, (title, number)
+        else:
+            assert body.startswith(heading), (title, number, body[:60])
 
 
 def test_every_internal_link_lands_on_the_page_of_its_target(published_site):

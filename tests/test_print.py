@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from conftest import build_site
 from publishing import squeezed
 
 
@@ -64,6 +65,52 @@ def test_ids_are_unique_and_every_link_in_the_print_view_resolves(site, html):
     notes = content.select("sup.editorial-note-ref a, a.footnote-ref")
     assert notes and all(a["href"][1:] in ids for a in notes)
     assert internal > 50
+
+
+def test_pages_added_to_the_nav_join_the_print_view_with_their_footnotes(project_copy, tmp_path):
+    """As the glossary and bibliography will: two short pages in a new nav section, each with a
+    footnote `fn:1`, one linking to an anchor of the other and to an article section."""
+    glossary = project_copy / "docs" / "glossary"
+    glossary.mkdir()
+    (glossary / "mano-dura.md").write_text(
+        "# Mano dura\n\nAlso called: iron fist. Crackdown policies.[^1]\n\n## Usage {#usage}\n\nSee "
+        "[Maras](../article/maras-and-cartels.md#par-16).\n\n[^1]: A note on mano dura.\n", encoding="utf-8")
+    (glossary / "mano-amiga.md").write_text(
+        "# Mano amiga\n\nThe other hand.[^1] Compare [mano dura](mano-dura.md#usage).\n\n"
+        "[^1]: A note on mano amiga.\n", encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - About this edition:\n", "  - Glossary:\n      - glossary/mano-dura.md\n      - glossary/mano-amiga.md\n"
+        "  - About this edition:\n"), encoding="utf-8")
+    result = build_site(project_copy, tmp_path / "site")
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    view = BeautifulSoup((tmp_path / "site" / "print" / "index.html").read_text(encoding="utf-8"), "lxml")
+    parts = {part["id"]: part for part in view.select(".print-part")}
+    dura, amiga = parts["glossary-mano-dura"], parts["glossary-mano-amiga"]
+    # the glossary begins a new page; its second, short entry runs on
+    assert "print-part--runs-on" not in dura["class"] and "print-part--runs-on" in amiga["class"]
+    assert list(parts).index("glossary-mano-amiga") == list(parts).index("glossary-mano-dura") + 1
+    ids = Counter(element["id"] for element in view.find_all(id=True))
+    assert ids["glossary-mano-dura--fn:1"] == ids["glossary-mano-amiga--fn:1"] == 1
+    assert dura.select_one("a.footnote-ref")["href"] == "#glossary-mano-dura--fn:1"
+    assert amiga.select_one("a.footnote-ref")["href"] == "#glossary-mano-amiga--fn:1"
+    assert amiga.find("a", string="mano dura")["href"] == "#glossary-mano-dura--usage"
+    assert dura.find("a", string="Maras")["href"] == "#article-maras-and-cartels--par-16"
+    assert view.select_one(".print-toc a[href='#glossary-mano-amiga']") is not None
+
+
+def test_a_link_to_a_missing_anchor_stops_the_build(project_copy, tmp_path):
+    page = project_copy / "docs" / "editorial-method.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[a gap](article/introduction.md#no-such-anchor)\n",
+                    encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    # MkDocs's own anchor check would stop the build first: leave it to the print view's
+    config.write_text(config.read_text(encoding="utf-8").replace("  anchors: warn", "  anchors: info"), encoding="utf-8")
+    result = build_site(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "print view: editorial-method.md: the link 'article/introduction.md#no-such-anchor'" in result.stderr \
+        or "print view: editorial-method.md: the link '../article/introduction/#no-such-anchor'" in result.stderr, \
+        result.stderr
 
 
 def test_the_print_view_is_left_out_of_search(site):
@@ -175,7 +222,7 @@ def test_the_print_view_prints_each_part_on_a_new_page_with_no_stranded_heading(
     assert not stranded_headings(pdf)
     for mark in view.select(".headerlink"):
         mark.decompose()
-    starts = [squeezed(part.find("h1").get_text())[:30] for part in view.select(".print-part")]
+    starts = [squeezed(part.find("h1").get_text())[:30] for part in view.select(".print-part:not(.print-part--runs-on)")]
     page_tops = [squeezed("".join(lines[:2])) for lines in pages]
     for start in starts:
         assert any(top.startswith(start) for top in page_tops), start

@@ -43,6 +43,7 @@ hide:
 <!-- assembled by scripts/hooks/print_view.py -->
 """
 ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
+SHORT_PART_CHARACTERS = 1500
 HOME_TITLE = "Front matter"  # the home page's entry in the contents ("Home" means nothing on paper)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1"}
 
@@ -114,10 +115,17 @@ def assemble(nav: Navigation, print_page: Page, source: publication.Publication,
         by_path[part.path] = part
     print_path = site_path(print_page.url)
     body = [cover(source, site_url), contents(nav.items, print_page)]
+    previous = None
     for part in parts:
         rewrite_part(part, by_path, print_path)
-        body.append(f'<section class="print-part" id="{part.prefix}" data-source="{html.escape(part.page.url)}">'
+        # On paper a part begins a new page, unless it is short and follows a page of the same
+        # nav section (a glossary of one page per term runs on rather than filling pages).
+        runs_on = (previous is not None and part.page.parent is not None and previous.page.parent is part.page.parent
+                   and len(part.soup.get_text()) < SHORT_PART_CHARACTERS)
+        kind = "print-part print-part--runs-on" if runs_on else "print-part"
+        body.append(f'<section class="{kind}" id="{part.prefix}" data-source="{html.escape(part.page.url)}">'
                     f"{part.soup}</section>")
+        previous = part
     return '<div class="print-view">\n' + "\n".join(body) + "\n</div>\n"
 
 
