@@ -87,3 +87,18 @@ def project_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "site", ".venv", "__pycache__", ".pytest_cache"))
     return copy
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory):
+    """The site as it is deployed on GitHub Pages: built for http://127.0.0.1:PORT/REPO/ with its
+    PDF (EDITION_PDF=1, strict, no warning) and served under that sub-path (tests/publishing.py)."""
+    from edition.publication import load
+    from publishing import PublishedSite, serve_under_subpath
+
+    destination = tmp_path_factory.mktemp("published")
+    with serve_under_subpath(destination) as url:
+        result = build_site(ROOT, destination, {"SITE_URL": url, "EDITION_PDF": "1"})
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        yield PublishedSite(destination, url, destination / load(ROOT).pdf_file)
