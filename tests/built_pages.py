@@ -1,0 +1,24 @@
+"""Every page of a built site, found in the site directory itself, so that the quality gates
+cover pages added later (glossary, bibliography…) without naming them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def html_files(site: Path) -> list[Path]:
+    """Every HTML file of the built site, in a stable order."""
+    files = sorted(site.rglob("*.html"))
+    if not files:
+        raise AssertionError(f"no HTML page in {site}")
+    return files
+
+
+def url_path(site: Path, file: Path) -> str:
+    """The path a browser asks for: 'article/introduction/index.html' → 'article/introduction/'."""
+    relative = file.relative_to(site).as_posix()
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
+def page_paths(site: Path) -> list[str]:
+    return [url_path(site, file) for file in html_files(site)]
