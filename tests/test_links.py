@@ -1,6 +1,7 @@
 """No broken link: LinkChecker crawls the built site, served on 127.0.0.1, and checks every
 internal link and anchor (its AnchorCheck plugin). Links to other sites are listed, not fetched:
-the tests run offline.
+the tests run offline. LinkChecker does not follow links to an anchor on the same page
+(`href="#x"`); those are checked in the parsed HTML.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+from bs4 import BeautifulSoup
 
-from built_pages import page_paths
+from built_pages import html_files, page_paths
 
 LINKCHECKER_CONFIG = """\
 [filtering]
@@ -93,3 +96,16 @@ def test_links_to_other_sites_are_listed_not_fetched(rows):
     print(f"\n{len(external)} links to other sites (syntax checked, not fetched):")
     print("\n".join(external))
     assert all(row["result"] != "200 OK" for row in rows if row["url"] in external), "an external link was fetched"
+
+
+def test_every_link_to_an_anchor_on_the_same_page_resolves(site):
+    broken, count = [], 0
+    for file in html_files(site):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        targets = {element["id"] for element in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+        for link in soup.find_all(href=lambda href: href and href.startswith("#") and len(href) > 1):
+            count += 1
+            if unquote(link["href"][1:]) not in targets:
+                broken.append(f"{file.relative_to(site)}: {link['href']} ({link.get_text(strip=True)[:40]!r})")
+    assert count, "no same-page anchor link found"
+    assert not broken, "links to anchors missing on their page:\n" + "\n".join(broken)
