@@ -104,18 +104,22 @@ def timed(command: list[str], cwd: Path) -> float:
     return elapsed
 
 
-def build_times(command: list[str], cwd: Path, output: Path, runs: int, caches: list[Path]) -> tuple[float, float]:
-    """(cold, warm) medians in seconds."""
-    cold, warm = [], []
+def build_times(systems: list[Baseline], runs: int, caches: dict[str, list[Path]]) -> tuple[dict, dict]:
+    """Cold and warm medians in seconds, by system. The systems take turns, run after run, so
+    that a slower spell of a shared machine does not fall on one of them alone."""
+    cold: dict[str, list[float]] = {system.name: [] for system in systems}
+    warm: dict[str, list[float]] = {system.name: [] for system in systems}
     for _ in range(runs):
-        shutil.rmtree(output, ignore_errors=True)
-        for folder in caches:
-            for cache in folder.rglob("__pycache__"):
-                shutil.rmtree(cache, ignore_errors=True)
-        output.mkdir(parents=True)
-        cold.append(timed(command, cwd))
-        warm.append(timed(command, cwd))
-    return statistics.median(cold), statistics.median(warm)
+        for system in systems:
+            shutil.rmtree(system.output, ignore_errors=True)
+            for folder in caches.get(system.name, []):
+                for cache in folder.rglob("__pycache__"):
+                    shutil.rmtree(cache, ignore_errors=True)
+            system.output.mkdir(parents=True)
+            cold[system.name].append(timed(system.command, system.project))
+            warm[system.name].append(timed(system.command, system.project))
+    return ({name: statistics.median(values) for name, values in cold.items()},
+            {name: statistics.median(values) for name, values in warm.items()})
 
 
 # ---- Page weight, in a real first visit.
@@ -267,12 +271,9 @@ def main() -> int:
                      make_pandoc(workdir, landing, sections)]
         systems = [site, *baselines]
         names = [system.name for system in systems]
-        cold, warm = {}, {}
+        print(f"building each ×{args.runs}, cold and warm…", file=sys.stderr)
+        cold, warm = build_times(systems, args.runs, {SITE: [ROOT / "scripts"]})
         for system in systems:
-            print(f"building {system.name} ×{args.runs}…", file=sys.stderr)
-            cold[system.name], warm[system.name] = build_times(
-                system.command, system.project, system.output, args.runs,
-                [ROOT / "scripts"] if system is site else [])
             notes += [f"{system.name}: {note}" for note in system.notes]
         rows = [("Build, cold (median of %d)" % args.runs, cold, seconds),
                 ("Build, warm (median of %d)" % args.runs, warm, seconds)]
