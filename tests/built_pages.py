@@ -22,3 +22,12 @@ def url_path(site: Path, file: Path) -> str:
 
 def page_paths(site: Path) -> list[str]:
     return [url_path(site, file) for file in html_files(site)]
+
+
+def offline_context(browser, base_url: str, **options):
+    """A browser context for the served site in which any request leaving it is aborted, so
+    that a page asking for another host fails here at once rather than reaching out."""
+    context = browser.new_context(**options)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((base_url, "data:"))
+                  else route.abort())
+    return context

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import pytest
 
-from built_pages import page_paths
+from built_pages import offline_context, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def violations(page, axe_script: str) -> list[str]:
 
 @pytest.mark.parametrize("width,height,scheme", SCREENS, ids=[f"{w}px-{s}" for w, _, s in SCREENS])
 def test_every_page_has_no_axe_violation(browser, base_url, site, axe_script, width, height, scheme):
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    context = offline_context(browser, base_url, viewport={"width": width, "height": height}, color_scheme=scheme)
     page = context.new_page()
     found = []
     for path in page_paths(site):
@@ -59,7 +59,7 @@ def test_every_page_has_no_axe_violation(browser, base_url, site, axe_script, wi
 
 @pytest.mark.parametrize("width,height,scheme", SCREENS, ids=[f"{w}px-{s}" for w, _, s in SCREENS])
 def test_open_search_results_have_no_axe_violation(browser, base_url, axe_script, width, height, scheme):
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    context = offline_context(browser, base_url, viewport={"width": width, "height": height}, color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{base_url}/")
     page.keyboard.press("/")  # Material's shortcut: opens the search on any screen
@@ -71,7 +71,7 @@ def test_open_search_results_have_no_axe_violation(browser, base_url, axe_script
 
 
 def test_open_navigation_drawer_on_a_phone_has_no_axe_violation(browser, base_url, axe_script):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = offline_context(browser, base_url, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{base_url}/")
     page.locator("label.md-header__button[for='__drawer']").click()
@@ -84,7 +84,7 @@ def test_open_navigation_drawer_on_a_phone_has_no_axe_violation(browser, base_ur
 
 @pytest.mark.parametrize("kind,selector", [("tooltip", ".md-content [title]"), ("note preview", ".md-content .footnote-ref")])
 def test_a_showing_tooltip_or_note_preview_has_no_axe_violation(browser, base_url, site, axe_script, kind, selector):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = offline_context(browser, base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     for path in page_paths(site):
         page.goto(f"{base_url}/{path}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from built_pages import page_paths
+from built_pages import offline_context, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +85,7 @@ def tab_walk(page, hosts: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)], ids=["1280px", "390px"])
 def test_every_tooltip_is_reached_read_and_dismissed_with_the_keyboard(browser, base_url, site, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = offline_context(browser, base_url, viewport={"width": width, "height": height})
     page = context.new_page()
     problems, count = [], 0
     for path in page_paths(site):
@@ -103,7 +103,7 @@ def test_every_tooltip_is_reached_read_and_dismissed_with_the_keyboard(browser, 
 @pytest.mark.parametrize("kind,selector", [("tooltip", ".md-content [title]:not([data-preview])"),
                                            ("note preview", ".md-content .footnote-ref")])
 def test_a_tooltip_can_be_hovered_persists_and_is_dismissed_under_the_pointer(browser, base_url, site, kind, selector):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = offline_context(browser, base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     for path in page_paths(site):
         page.goto(f"{base_url}/{path}")
