@@ -297,6 +297,9 @@ def main() -> int:
         baselines[0].pages = {"landing": "", "section": f"article/{section_slug}/"}
         baselines[1].pages = {"landing": "index.html", "section": f"article/{section_slug}.html"}
         baselines[2].pages = {"landing": "index.html", "section": "index.html"}
+        if "bibliography" in site.pages and (baselines[1].output / "bibliography.html").is_file():
+            baselines[1].pages["bibliography"] = "bibliography.html"
+            baselines[2].pages["bibliography"] = "index.html"  # the one page holds the bibliography too
         notes.append(f"Section page measured: {section_slug} (the site's longest); pandoc makes one page of the whole article")
 
         from playwright.sync_api import sync_playwright
