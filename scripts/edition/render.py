@@ -62,9 +62,10 @@ class Renderer:
 
     def note_mark(self, note: Note) -> str:
         letter = self.edition.note_letters[note.id]
-        # the class footnote-ref lets Material show the note in a tooltip, as it does for footnotes
+        # the class footnote-ref lets Material show the note in a preview, as it does for footnotes;
+        # the name is an aria-label, not a title, which Material would show as a second tooltip
         return (f'<sup class="editorial-note-ref" id="note-ref-{note.id}"><a class="footnote-ref" '
-                f'href="#note-{note.id}" title="Editorial note {letter}">{letter}</a></sup>')
+                f'href="#note-{note.id}" aria-label="Editorial note {letter}">{letter}</a></sup>')
 
     @staticmethod
     def page_start(page: str) -> str:
@@ -106,9 +107,11 @@ class Renderer:
             if note.sources:
                 sources = " <span class=\"editorial-notes__sources\">Sources: " + "; ".join(
                     escape(source) for source in note.sources) + ".</span>"
-            lines.append(f'<li id="note-{note.id}" markdown="span"><strong>{escape(note.title)}.</strong> '
+            # the note is a paragraph inside its item: Material's note preview copies only the
+            # item's child elements, so bare text beside them would be left out of the preview
+            lines.append(f'<li id="note-{note.id}" markdown="block"><p markdown="span"><strong>{escape(note.title)}.</strong> '
                          f'{note.text}{sources} <a class="editorial-notes__back" href="#note-ref-{note.id}" '
-                         f'title="Back to the text">↩</a></li>')
+                         f'title="Back to the text">↩</a></p></li>')
         lines += ["</ol>", "", "</section>"]
         return "\n".join(lines)
 

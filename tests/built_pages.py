@@ -1,0 +1,33 @@
+"""Every page of a built site, found in the site directory itself, so that the quality gates
+cover pages added later (glossary, bibliography…) without naming them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def html_files(site: Path) -> list[Path]:
+    """Every HTML file of the built site, in a stable order."""
+    files = sorted(site.rglob("*.html"))
+    if not files:
+        raise AssertionError(f"no HTML page in {site}")
+    return files
+
+
+def url_path(site: Path, file: Path) -> str:
+    """The path a browser asks for: 'article/introduction/index.html' → 'article/introduction/'."""
+    relative = file.relative_to(site).as_posix()
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
+def page_paths(site: Path) -> list[str]:
+    return [url_path(site, file) for file in html_files(site)]
+
+
+def offline_context(browser, base_url: str, **options):
+    """A browser context for the served site in which any request leaving it is aborted, so
+    that a page asking for another host fails here at once rather than reaching out."""
+    context = browser.new_context(**options)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((base_url, "data:"))
+                  else route.abort())
+    return context

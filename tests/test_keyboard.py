@@ -1,0 +1,137 @@
+"""Keyboard and WCAG 1.4.13 (content on hover or focus): every tooltip and note preview in the
+content of every page can be reached with Tab, shows its text while its trigger has focus, and
+Escape hides it without moving focus; a preview can be hovered without vanishing and stays
+while its trigger keeps focus.
+
+Material shows a tooltip for each element with a title in the content (`content.tooltips`) and
+a preview of the note for each `.footnote-ref` (`content.footnote.tooltips`); Escape and the
+hoverable plain tooltip come from assets/javascripts/tooltips.js and
+assets/stylesheets/accessibility.css.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from built_pages import offline_context, page_paths
+
+pytestmark = pytest.mark.browser
+
+HOSTS = ".md-content [title]:not([data-preview]), .md-content .footnote-ref"
+
+# Marks every trigger in the content with its number and what its tooltip must say.
+MARK_HOSTS = """selector => Array.from(document.querySelectorAll(selector)).map((host, index) => {
+  host.dataset.tipHost = index
+  let expected = host.getAttribute("title")
+  const preview = host.classList.contains("footnote-ref")
+  if (preview) {
+    const target = document.getElementById(decodeURIComponent(new URL(host.href).hash.slice(1)))
+    expected = target ? target.textContent : null
+  }
+  return {index, preview, expected: expected && expected.replace(/\\s+/g, " ").trim(), html: host.outerHTML.slice(0, 120)}
+})"""
+
+# The tooltip that the focused trigger points to, as the reader sees it now.
+SHOWN = """() => {
+  const host = document.activeElement
+  const id = host && (host.getAttribute("aria-describedby") || host.getAttribute("aria-controls"))
+  const tip = id && document.getElementById(id)
+  if (!tip) return {host: host && host.dataset.tipHost, shown: false}
+  const style = getComputedStyle(tip)
+  const box = tip.firstElementChild.getBoundingClientRect()
+  return {host: host.dataset.tipHost, shown: tip.classList.contains("md-tooltip2--active") && style.visibility === "visible",
+          text: tip.textContent.replace(/\\s+/g, " ").trim(),
+          inside: box.left >= 0 && box.right <= window.innerWidth + 1 && box.width > 0}
+}"""
+
+
+def tab_walk(page, hosts: list[dict]) -> list[str]:
+    """Tab through the content from its start (where "Skip to content" lands); at each trigger,
+    read its tooltip, then press Escape."""
+    problems, reached = [], set()
+    page.evaluate("""() => { const content = document.querySelector('.md-content');
+                             content.tabIndex = -1; content.focus(); window.scrollTo(0, 0) }""")
+    for _ in range(5000):
+        page.keyboard.press("Tab")
+        where = page.evaluate("""() => { const e = document.activeElement;
+            return {inside: !!e.closest('.md-content'), host: e.dataset.tipHost ?? null} }""")
+        if not where["inside"]:
+            break
+        if where["host"] is None:
+            continue
+        index = int(where["host"])
+        reached.add(index)
+        host = hosts[index]
+        try:
+            page.wait_for_function(f"({SHOWN})().shown", timeout=2000)
+        except Exception:  # noqa: BLE001 - reported below with the trigger's markup
+            problems.append(f"no tooltip shows on focus: {host['html']}")
+            continue
+        shown = page.evaluate(SHOWN)
+        if host["expected"] and host["expected"] not in shown["text"] and shown["text"] not in host["expected"]:
+            problems.append(f"tooltip says {shown['text'][:80]!r}, not {host['expected'][:80]!r}: {host['html']}")
+        if not shown["inside"]:
+            problems.append(f"tooltip runs off the screen: {host['html']}")
+        page.keyboard.press("Escape")
+        try:
+            page.wait_for_function(f"!({SHOWN})().shown", timeout=1000)
+        except Exception:  # noqa: BLE001
+            problems.append(f"Escape does not hide the tooltip of {host['html']}")
+        if page.evaluate("document.activeElement.dataset.tipHost") != str(index):
+            problems.append(f"Escape moved focus away from {host['html']}")
+    problems += [f"not reachable with Tab: {host['html']}" for host in hosts if host["index"] not in reached]
+    return problems
+
+
+@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)], ids=["1280px", "390px"])
+def test_every_tooltip_is_reached_read_and_dismissed_with_the_keyboard(browser, base_url, site, width, height):
+    context = offline_context(browser, base_url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    problems, count = [], 0
+    for path in page_paths(site):
+        page.goto(f"{base_url}/{path}")
+        page.wait_for_load_state("load")
+        hosts = page.evaluate(MARK_HOSTS, HOSTS)
+        count += len(hosts)
+        if hosts:
+            problems += [f"{path}: {problem}" for problem in tab_walk(page, hosts)]
+    context.close()
+    assert count, "no tooltip or note preview found on any page"
+    assert not problems, f"{len(problems)} keyboard problems at {width} px:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("kind,selector", [("tooltip", ".md-content [title]:not([data-preview])"),
+                                           ("note preview", ".md-content .footnote-ref")])
+def test_a_tooltip_can_be_hovered_persists_and_is_dismissed_under_the_pointer(browser, base_url, site, kind, selector):
+    context = offline_context(browser, base_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for path in page_paths(site):
+        page.goto(f"{base_url}/{path}")
+        if page.locator(selector).count():
+            break
+    else:
+        pytest.fail(f"no page has a {kind} to check")
+    host = page.locator(selector).first
+    active = page.locator(".md-tooltip2--active:not(.md-tooltip2--dismissed)")
+
+    # Persistent: it stays while its trigger has focus, well past Material's 250 ms hide delay.
+    host.focus()
+    page.wait_for_timeout(1200)
+    assert active.count() == 1, f"{path}: the {kind} did not stay while its trigger had focus"
+    page.keyboard.press("Escape")
+    page.evaluate("document.activeElement.blur()")
+    page.wait_for_timeout(400)
+
+    # Hoverable: the pointer moves from the trigger onto the tooltip, and it stays.
+    host.hover()
+    active.first.wait_for()
+    box = active.first.locator(":scope > *").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    page.wait_for_timeout(800)
+    assert active.count() == 1, f"{path}: the {kind} vanished when the pointer moved onto it"
+
+    # Dismissible: Escape hides it with the pointer still on it.
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(100)
+    assert active.count() == 0, f"{path}: Escape did not hide the {kind} under the pointer"
+    context.close()
