@@ -36,8 +36,25 @@ def indexed_pages(site: Path) -> dict[str, str]:
         article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("article.md-content__inner")
         for mark in article.select(".headerlink, .edition-downloads"):
             mark.decompose()
-        pages[" ".join(article.find("h1").get_text(" ").split())] = " ".join(article.get_text(" ").split())
+        drop_excluded(article)
+        # a space between blocks, none inside a line (a glossary mark must not split "SICA–América")
+        for block in article.select("p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, div, br, figcaption"):
+            block.append(" ")
+        pages[" ".join(article.find("h1").get_text(" ").split())] = " ".join(article.get_text().split())
     return pages
+
+
+def drop_excluded(article) -> None:
+    """Remove what Material's search plugin leaves out: blocks marked data-search-exclude, and a
+    heading so marked with everything up to the next heading of the same or a higher level."""
+    for element in article.select("[data-search-exclude]"):
+        if element.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            level = int(element.name[1])
+            for sibling in list(element.find_next_siblings()):
+                if sibling.name in [f"h{n}" for n in range(1, level + 1)]:
+                    break
+                sibling.decompose()
+        element.decompose()
 
 
 def pages_containing(site: Path, phrase: str) -> set[str]:
@@ -75,8 +92,9 @@ def search_page(browser, base_url):
     context.close()
 
 
-def search(page, base_url: str, query: str) -> list[dict]:
-    """Type the query into the search box as a reader does; return the results on screen."""
+def search(page, base_url: str, query: str, every_result: bool = False) -> list[dict]:
+    """Type the query into the search box as a reader does; return the results on screen (with
+    `every_result`, after scrolling the list until Material has added all of them)."""
     if not page.url.startswith(f"{base_url}/article/introduction/"):
         page.goto(f"{base_url}/article/introduction/")
     box = page.locator("input.md-search__input")
@@ -84,9 +102,31 @@ def search(page, base_url: str, query: str) -> list[dict]:
     box.press("Control+A")
     box.press("Backspace")
     page.wait_for_function("() => !/matching/i.test(document.querySelector('.md-search-result__meta').innerText)")
-    box.press_sequentially(query)
+    # all but the last key at once (as a paste would), the last typed: Material searches on keyup
+    box.fill(query[:-1])
+    box.press_sequentially(query[-1])
     page.wait_for_function("() => /matching/i.test(document.querySelector('.md-search-result__meta').innerText)")
-    page.wait_for_timeout(400)  # the worker's answer to the last keystroke
+    # wait for the worker's answer to the last keystroke: the result list stops changing
+    page.wait_for_function("""() => {
+        const state = document.querySelector('.md-search-result__meta').innerText + '|'
+            + document.querySelector('.md-search-result__list').innerText.length;
+        const same = window.__searchState === state;
+        window.__searchState = state;
+        return same;
+    }""", polling=250)
+    # Material shows the first ten pages of results and adds more each time the list is scrolled
+    # to its end: scroll away and back until no more come ("N matching documents" counts
+    # sections, not pages, so it cannot tell when to stop).
+    items = page.locator(".md-search-result__item")
+    scrollwrap = page.locator(".md-search__scrollwrap")
+    unchanged = 0 if every_result else 3
+    while unchanged < 3:
+        before = items.count()
+        scrollwrap.evaluate("element => element.scrollTo(0, 0)")
+        page.wait_for_timeout(50)
+        scrollwrap.evaluate("element => element.scrollTo(0, element.scrollHeight)")
+        page.wait_for_timeout(150)
+        unchanged = unchanged + 1 if items.count() == before else 0
     results = []
     for item in page.locator(".md-search-result__item").all():
         assert item.is_visible()
@@ -112,7 +152,7 @@ def test_a_query_without_accents_finds_the_accented_words(search_page, base_url,
     assert query != printed.lower()
     expected = pages_containing(site, printed)
     assert expected, f"no page contains {printed}"
-    results = search(search_page, base_url, query)
+    results = search(search_page, base_url, query, every_result=True)
     titles = [result["title"] for result in results]
     # exactly the pages with the word (or another word that begins so, as "panama" in Panamanian)
     assert set(titles) == pages_matching(site, query), (query, titles)
@@ -182,7 +222,7 @@ def glossary_aliases() -> list[tuple[str, str]]:
 @pytest.mark.skipif(not GLOSSARY.exists(), reason="no glossary yet (editorial/glossary.yml)")
 @pytest.mark.parametrize("alias, term", glossary_aliases())
 def test_a_glossary_alias_finds_its_term(search_page, base_url, alias, term):
-    titles = [result["title"] for result in search(search_page, base_url, unaccented(alias).lower())]
+    titles = [result["title"] for result in search(search_page, base_url, unaccented(alias).lower(), every_result=True)]
     assert any(unaccented(term).lower() in unaccented(title).lower() for title in titles), (alias, term, titles)
 
 

@@ -69,7 +69,9 @@ def term_page(term: Term, terms: dict[str, Term]) -> str:
         f"# {name(term)}",
         "",
         "Glossary of this edition · written by the editors, not by the authors · [All terms, A–Z](index.md)",
-        "{: .editorial-label .glossary-label }",
+        # Boilerplate and cross-references stay out of the search index, so that a search for an
+        # alias ranks this term's page above the pages that merely link to it.
+        "{: .editorial-label .glossary-label data-search-exclude }",
         "",
     ]
     if term.expansion or term.translation:
@@ -82,12 +84,12 @@ def term_page(term: Term, terms: dict[str, Term]) -> str:
     if term.caution:
         lines += ['!!! warning "Where the article is uncertain or wrong"', "", indent(term.caution), ""]
     lines += ["## In the article", "", term.in_article, "",
-              "### Every occurrence", "",
+              "### Every occurrence { data-search-exclude }", "",
               "Each passage where the term is marked in the article, with its printed page. "
               "The list is made when the site is built, from the marks themselves.", "",
               OCCURRENCES_PLACEHOLDER.format(id=term.id), ""]
     if term.related:
-        lines += ["## Related terms", ""]
+        lines += ["## Related terms { data-search-exclude }", ""]
         for other in term.related:
             related = terms[other]
             lines.append(f"- [{name(related)}]({other}.md): {escape(related.short)}")
