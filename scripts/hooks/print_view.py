@@ -138,6 +138,14 @@ def rewrite_part(part: Part, by_path: dict[str, Part], print_path: str) -> None:
                                      for ref in element[name].split())
     for element in part.soup.find_all(href=True):
         element["href"] = rewrite_link(element["href"], part, by_path, print_path)
+    # A named region ("Authors' citations") recurs on every page; in one document each needs a
+    # name of its own, so the page's title is added to it.
+    title = part.soup.find("h1").get_text(" ", strip=True).rstrip("¶").strip()
+    for region in part.soup.select("section[aria-labelledby]"):
+        label = part.soup.find(id=region["aria-labelledby"])
+        if label is not None:
+            region["aria-label"] = f"{label.get_text(' ', strip=True).rstrip('¶').strip()}: {title}"
+            del region["aria-labelledby"]
     for element in part.soup.find_all(src=True):
         element["src"] = rewrite_link(element["src"], part, by_path, print_path)
 
