@@ -49,6 +49,12 @@ def shown_text(soup: BeautifulSoup) -> list[str]:
     """The text a reader can see: the page's text outside code, its title, and tooltip texts."""
     for element in soup.find_all(NOT_READ_AS_TEXT):
         element.decompose()
+    # A footnote opens with the reference's printed number, "[16]", on purpose: it is rendered
+    # markup (span.citation-number), not a citation left raw in the running text. Likewise the
+    # editors' supplied words stand in square brackets, "[100]" (span.supplied). Both are kept
+    # out of the search index (data-search-exclude), where the markup would be lost.
+    for element in soup.select("span.citation-number, span.supplied"):
+        element.decompose()
     texts = [soup.title.get_text()] if soup.title else []
     body = soup.body or soup
     texts.append(body.get_text(" "))

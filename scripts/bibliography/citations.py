@@ -23,7 +23,7 @@ CITATION_RE = re.compile(r"\[(?P<number>\d+)(?:,\s+(?P<locator>pp?\.\s*[^\[\]<>]
 # Whatever else opens like a citation would reach the reader as raw text.
 CITATION_LIKE_RE = re.compile(r"\[\s*(?:\^|\d)")
 # Words the editors supply stand in square brackets too, e.g. "[100]": not citations.
-SUPPLIED_RE = re.compile(r'<span class="supplied">.*?</span>', re.DOTALL)
+SUPPLIED_RE = re.compile(r'<span class="supplied"[^>]*>.*?</span>', re.DOTALL)
 PARAGRAPH_ATTRIBUTES_RE = re.compile(r"^\{: #(?P<id>par-\d+) \.article-paragraph \}$")
 ARTICLE_PARAGRAPH_RE = re.compile(r'<p class="article-paragraph" id="(?P<id>par-\d+)">(?P<body>.*?)</p>', re.DOTALL)
 EDITORIAL_NOTES_START = '<section class="editorial-notes"'
@@ -108,7 +108,7 @@ def footnote(citation: Citation, reference: Reference) -> str:
     locator = (f' <span class="citation-locator">Cited at {text(citation.locator)}.</span>'
                if citation.locator else "")
     link = relative(BIBLIOGRAPHY_PAGE, citation.page)
-    return (f'[^{citation.label}]: <span class="citation-number">{text(f"[{reference.number}]")}</span> '
+    return (f'[^{citation.label}]: <span class="citation-number" data-search-exclude>{text(f"[{reference.number}]")}</span> '
             f'<span class="citation-reference">{formatted}</span>{locator} '
             f'[Bibliography, entry {reference.number}]({link}#ref-{reference.number}){{ .citation-bibliography-link }}')
 

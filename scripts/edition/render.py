@@ -53,7 +53,7 @@ class Renderer:
         shown, position = [], 0
         for match in SUPPLIED_RE.finditer(emendation.corrected):
             shown.append(self.text(emendation.corrected[position:match.start()]))
-            shown.append(f'<span class="supplied">[{escape(match.group(1))}]</span>')
+            shown.append(f'<span class="supplied" data-search-exclude>[{escape(match.group(1))}]</span>')
             position = match.end()
         shown.append(self.text(emendation.corrected[position:]))
         title = f"Printed: “{emendation.original}” ({emendation.kind}; textual note {emendation.id})"

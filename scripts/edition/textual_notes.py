@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import tokens
 from .pipeline import Edition
+from .emendations import SUPPLIED_RE
 from .render import escape
 
 
@@ -17,6 +18,11 @@ def place_link(edition: Edition, kind: str, key: str, anchor: str) -> str:
 
 def cell(text: str) -> str:
     return escape(text).replace("\n", " ")
+
+
+def supplied_marked(corrected: str) -> str:
+    """A corrected reading with the editors' supplied words marked as in the text."""
+    return SUPPLIED_RE.sub(lambda match: f'<span class="supplied" data-search-exclude>[{cell(match.group(1))}]</span>', corrected)
 
 
 def sections_table(edition: Edition) -> list[str]:
@@ -37,7 +43,7 @@ def emendations_list(edition: Edition) -> list[str]:
         lines.append(
             f'- <span class="textual-note__id" id="textual-{emendation.id}">{emendation.id}</span> '
             f"{place}, {emendation.kind}: printed <q>{cell(emendation.original)}</q>, "
-            f"corrected <q>{cell(emendation.corrected)}</q>. {cell(emendation.reason)}{source}")
+            f"corrected <q>{supplied_marked(emendation.corrected)}</q>. {cell(emendation.reason)}{source}")
     return lines
 
 
