@@ -42,8 +42,8 @@ def emendations_list(edition: Edition) -> list[str]:
         source = f" *Source:* {cell(emendation.source)}." if emendation.source else ""
         lines.append(
             f'- <span class="textual-note__id" id="textual-{emendation.id}">{emendation.id}</span> '
-            f"{place}, {emendation.kind}: printed <q>{cell(emendation.original)}</q>, "
-            f"corrected <q>{supplied_marked(emendation.corrected)}</q>. {cell(emendation.reason)}{source}")
+            f"{place}, {emendation.kind}: printed “{cell(emendation.original)}”, "
+            f"corrected “{supplied_marked(emendation.corrected)}”. {cell(emendation.reason)}{source}")
     return lines
 
 
