@@ -117,7 +117,7 @@ def assemble(nav: Navigation, print_page: Page, source: publication.Publication,
     body = [cover(source, site_url), contents(nav.items, print_page)]
     previous = None
     for part in parts:
-        rewrite_part(part, by_path, print_path)
+        rewrite_part(part, by_path, print_path, site_url)
         # On paper a part begins a new page, unless it is short and follows a page of the same
         # nav section (a glossary of one page per term runs on rather than filling pages).
         runs_on = (previous is not None and part.page.parent is not None and previous.page.parent is part.page.parent
@@ -129,7 +129,7 @@ def assemble(nav: Navigation, print_page: Page, source: publication.Publication,
     return '<div class="print-view">\n' + "\n".join(body) + "\n</div>\n"
 
 
-def rewrite_part(part: Part, by_path: dict[str, Part], print_path: str) -> None:
+def rewrite_part(part: Part, by_path: dict[str, Part], print_path: str, site_url: str = "") -> None:
     for element in part.soup.find_all(id=True):
         element["id"] = f"{part.prefix}--{element['id']}"
     for name in ID_REFERENCES:
@@ -137,7 +137,7 @@ def rewrite_part(part: Part, by_path: dict[str, Part], print_path: str) -> None:
             element[name] = " ".join(f"{part.prefix}--{ref}" if ref in part.ids else ref
                                      for ref in element[name].split())
     for element in part.soup.find_all(href=True):
-        element["href"] = rewrite_link(element["href"], part, by_path, print_path)
+        element["href"] = rewrite_link(element["href"], part, by_path, print_path, site_url)
     # A named region ("Authors' citations") recurs on every page; in one document each needs a
     # name of its own, so the page's title is added to it.
     title = part.soup.find("h1").get_text(" ", strip=True).rstrip("¶").strip()
@@ -150,15 +150,20 @@ def rewrite_part(part: Part, by_path: dict[str, Part], print_path: str) -> None:
         element["src"] = rewrite_link(element["src"], part, by_path, print_path)
 
 
-def rewrite_link(href: str, part: Part, by_path: dict[str, Part], print_path: str) -> str:
+def rewrite_link(href: str, part: Part, by_path: dict[str, Part], print_path: str, site_url: str = "") -> str:
     """A link as it must read in the print view: inside the document when it points to a page
-    of the edition, relative to `print/` when it points to another file, unchanged when external."""
+    of the edition; to another file (a download), absolute on `site_url` when there is one, so
+    that the PDF printed from the view links to the published file and not to the address the
+    view was printed from; else relative to `print/`; unchanged when external."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return href
     resolved = urlsplit(urljoin(part.path, href))
     target_path = resolved.path.removesuffix("index.html")
     target = part if not parts.path else by_path.get(target_path)
+    if target is None and site_url:
+        return (urljoin(site_url, resolved.path.lstrip("/")) + (f"?{resolved.query}" if resolved.query else "")
+                + (f"#{resolved.fragment}" if resolved.fragment else ""))
     if target is None:
         relative = posixpath.relpath(resolved.path, print_path)
         if resolved.path.endswith("/") and relative != ".":
