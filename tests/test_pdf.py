@@ -6,8 +6,8 @@ bytes from the same inputs."""
 from __future__ import annotations
 
 import io
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
