@@ -111,11 +111,7 @@ def stopping_on_bad_input(root: Path):
     try:
         yield
     except EditionError as error:
-        path = Path(error.path)
-        if path.is_absolute() and path.is_relative_to(root):
-            path = path.relative_to(root)
-        where = f"{path}:{error.line}" if error.line else str(path)
-        raise PluginError(f"citations: {where}: {error.message}") from error
+        raise PluginError(f"citations: {error.where(root)}: {error.message}") from error
 
 
 def article_sections(files: Files) -> list[pages.Section]:

@@ -32,11 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _edition = pipeline.build(root)
     except EditionError as error:
-        path = Path(error.path)
-        if path.is_absolute() and path.is_relative_to(root):
-            path = path.relative_to(root)
-        where = f"{path}:{error.line}" if error.line else str(path)
-        raise PluginError(f"edition: {where}: {error.message}") from error
+        raise PluginError(f"edition: {error.where(root)}: {error.message}") from error
     check_nav(config, _edition)
     return config
 

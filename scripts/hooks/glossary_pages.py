@@ -100,8 +100,4 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def plugin_error(error: EditionError, root: Path) -> PluginError:
-    path = Path(error.path)
-    if path.is_absolute() and path.is_relative_to(root):
-        path = path.relative_to(root)
-    where = f"{path}:{error.line}" if error.line else str(path)
-    return PluginError(f"glossary: {where}: {error.message}")
+    return PluginError(f"glossary: {error.where(root)}: {error.message}")

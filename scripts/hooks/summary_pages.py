@@ -79,11 +79,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def plugin_error(error: EditionError, root: Path) -> PluginError:
-    path = Path(error.path)
-    if path.is_absolute() and path.is_relative_to(root):
-        path = path.relative_to(root)
-    where = f"{path}:{error.line}" if error.line else str(path)
-    return PluginError(f"summaries: {where}: {error.message}")
+    return PluginError(f"summaries: {error.where(root)}: {error.message}")
 
 
 def reading_words(paragraph: str) -> int:
