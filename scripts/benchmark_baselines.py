@@ -3,13 +3,13 @@ a default Material for MkDocs project, Sphinx with sphinxcontrib-bibtex, and pan
 
 Each `make_*` function writes a throwaway project into a folder and returns how to build it.
 The text is the edition's own generated Markdown (`scripts/build_edition.py`): the landing page
-and the article's sections, with the bibliography when `bib/references.bib` exists.
+and the article's sections, with each citation turned into the same footnote the site gives it,
+so that every system carries the same text; plus the bibliography when `bib/references.bib` exists.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -42,8 +42,22 @@ def article_markdown(workdir: Path) -> tuple[str, list[tuple[str, str, str]]]:
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_edition.py"), str(out)], check=True,
                    capture_output=True, text=True)
     sections = yaml.safe_load((ROOT / "editorial" / "sections.yml").read_text(encoding="utf-8"))["sections"]
+    pages = [(f"article/{s['slug']}.md", (out / "article" / f"{s['slug']}.md").read_text(encoding="utf-8"))
+             for s in sections]
+    if BIB.exists():
+        pages = with_footnotes(pages)
     return ((out / "index.md").read_text(encoding="utf-8"),
-            [(s["slug"], s["title"], (out / "article" / f"{s['slug']}.md").read_text(encoding="utf-8")) for s in sections])
+            [(s["slug"], s["title"], markdown) for s, (_, markdown) in zip(sections, pages)])
+
+
+def with_footnotes(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pages with the citations as footnotes, made by the site's own citation code."""
+    from bibliography import citations, entries  # scripts/ is on the path: benchmark.py puts it there
+
+    references = {reference.number: reference for reference in entries.load(ROOT)}
+    found = citations.scan(ROOT, pages, references)
+    return [(page, citations.with_footnotes(markdown, [c for c in found if c.page == page], references))
+            for page, markdown in pages]
 
 
 def for_pandoc(markdown: str) -> str:
@@ -74,6 +88,18 @@ def make_material(workdir: Path, landing: str, sections: list) -> Baseline:
                            "(a third-party request, blocked in this measurement: its weight is not counted)"])
 
 
+BIBLATEX_TYPES = {"report": "techreport", "online": "misc"}
+BIBLATEX_FIELDS = {"journaltitle": "journal", "location": "address"}
+
+
+def as_bibtex(biblatex: str) -> str:
+    """The biblatex file in the classic BibTeX that pybtex's styles know."""
+    text = re.sub(r"^@(\w+)\{", lambda m: f"@{BIBLATEX_TYPES.get(m.group(1), m.group(1))}{{", biblatex, flags=re.MULTILINE)
+    text = re.sub(r"^(\s+)(\w+)(\s*=)", lambda m: m.group(1) + BIBLATEX_FIELDS.get(m.group(2), m.group(2)) + m.group(3),
+                  text, flags=re.MULTILINE)
+    return re.sub(r"^(\s+)date(\s*=\s*\{)(\d{4})[^}]*\}", r"\1year\2\3}", text, flags=re.MULTILINE)
+
+
 def make_sphinx(workdir: Path, landing: str, sections: list) -> Baseline:
     """A Sphinx project (default alabaster theme) with sphinxcontrib-bibtex; each page converted
     from the site's Markdown to reStructuredText by pandoc."""
@@ -89,8 +115,11 @@ def make_sphinx(workdir: Path, landing: str, sections: list) -> Baseline:
     index = rst(landing) + "\n\n.. toctree::\n   :hidden:\n\n" + "".join(f"   article/{slug}\n" for slug, _, _ in sections)
     extensions = []
     if BIB.exists():
-        shutil.copy(BIB, project / "references.bib")
+        (project / "references.bib").write_text(as_bibtex(BIB.read_text(encoding="utf-8")), encoding="utf-8")
         extensions.append("sphinxcontrib.bibtex")
+        notes.append("bib/references.bib is biblatex; sphinxcontrib-bibtex (pybtex) reads classic BibTeX, so it "
+                     "gets a copy with the biblatex types and fields renamed (report → techreport, online → misc, "
+                     "date → year, journaltitle → journal, location → address)")
         (project / "bibliography.rst").write_text("References\n==========\n\n.. bibliography::\n   :all:\n", encoding="utf-8")
         index += "   bibliography\n"
     else:
