@@ -15,7 +15,12 @@ from .errors import EditionError
 LINE_KEY = "__line__"
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (it reads the files several times faster); the
+# constructor, and so what the files mean, is the same SafeConstructor either way.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     """A safe loader that records the 1-based line where each mapping starts."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:

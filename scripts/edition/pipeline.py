@@ -14,6 +14,7 @@ Rendering to Markdown (with the Spanish `lang` marks) is `render.py`'s concern.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +78,35 @@ def hyphenation_exceptions(path: Path, text: str) -> tuple[set[str], set[str]]:
     return lists["keep"], lists["join"]
 
 
+_built: dict[Path, tuple[str, Edition]] = {}
+
+
+def inputs_digest(root: Path) -> str:
+    """A digest of every file the pipeline reads (the seeds and the editorial data)."""
+    digest = hashlib.sha256()
+    for folder in (Paths(root).seeds, root / "editorial"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def build(root: Path) -> Edition:
+    """The edition from the files under `root`, built once for each state of those files.
+
+    Two hooks need it in every build (the article pages and the summaries); they share one
+    result, and `mkdocs serve` builds it anew as soon as a seed or a data file changes.
+    The edition is not to be modified by its users.
+    """
+    digest = inputs_digest(root)
+    if root in _built and _built[root][0] == digest:
+        return _built[root][1]
+    edition = build_uncached(root)
+    _built[root] = (digest, edition)
+    return edition
+
+
+def build_uncached(root: Path) -> Edition:
     paths = Paths(root)
     metadata = datafiles.load(paths.editorial("article.yml"))
     raw = seeds.read_seed(paths.seeds, BODY_SEED)

@@ -57,6 +57,10 @@ def locate(text: str, snippet: str) -> list[tuple[int, int]]:
     Offsets are into `text` itself, so a caller can splice a token in; a match may straddle
     tokens that show nothing (page markers), and it never starts or ends inside a word.
     """
+    if not snippet or snippet not in plain(text):
+        # the reading view below is `plain(text)` char by char; most paragraphs lack the snippet,
+        # and skipping them spares the slow mapping (the build's costliest step otherwise)
+        return []
     shown_chars: list[str] = []
     starts: list[int] = []  # for each shown character, its offset in `text`
     ends: list[int] = []

@@ -19,7 +19,6 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import build_pdf  # noqa: E402
 from edition import publication  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 
@@ -43,6 +42,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_post_build(config: MkDocsConfig) -> None:
     if not config.extra.get(CONFIG_KEY):
         return
+    # imported here, not at the top: it loads Playwright and pypdf, which a build without the PDF
+    # (serving, most tests) would load for nothing
+    import build_pdf
+
     source = load(config)
     site = Path(config.site_dir)
     try:

@@ -98,9 +98,12 @@ class Part:
         self.page = page
         self.prefix = prefix_of(page.url)
         self.path = site_path(page.url)
-        self.soup = BeautifulSoup(page.content, "html.parser")
+        # lxml's parser: several times faster than Python's html.parser on the whole edition; it
+        # puts the fragment in <html><body>, so the part is the body's content
+        document = BeautifulSoup(page.content, "lxml")
+        self.soup = document.body
         if self.soup.find("h1") is None:  # Material adds the title as h1 when the page has none
-            heading = self.soup.new_tag("h1")
+            heading = document.new_tag("h1")
             heading.string = page.title or ""
             self.soup.insert(0, heading)
         self.ids = {element["id"] for element in self.soup.find_all(id=True)}
@@ -124,7 +127,7 @@ def assemble(nav: Navigation, print_page: Page, source: publication.Publication,
                    and len(part.soup.get_text()) < SHORT_PART_CHARACTERS)
         kind = "print-part print-part--runs-on" if runs_on else "print-part"
         body.append(f'<section class="{kind}" id="{part.prefix}" data-source="{html.escape(part.page.url)}">'
-                    f"{part.soup}</section>")
+                    f"{part.soup.decode_contents()}</section>")
         previous = part
     return '<div class="print-view">\n' + "\n".join(body) + "\n</div>\n"
 

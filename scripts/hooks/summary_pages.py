@@ -33,8 +33,8 @@ _state: dict = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
-        # The edition is built again here (a fraction of a second) rather than taken from the
-        # edition hook, so that the two hooks stay independent.
+        # The same call as the edition hook's, so that the two hooks stay independent; the
+        # pipeline builds once for both.
         edition = pipeline.build(root)
         paragraphs = passages.passages(edition)
         summaries = data.load_summaries(root / EDITORIAL / "summaries.yml", paragraphs, edition.sections)
