@@ -1,0 +1,118 @@
+"""MkDocs hook: the edition's stylesheets and scripts reach the reader as one minified file
+each, and no script holds up the first paint.
+
+The sources stay one file per concern, listed in order under `extra_css` and
+`extra_javascript` in mkdocs.yml. This hook joins each list into one file named by its
+content (`assets/stylesheets/edition.<hash>.min.css`, `assets/javascripts/edition.<hash>.min.js`),
+minified by rcssmin and rjsmin, and leaves the sources out of the site. One file instead of
+eight saves a phone a round trip per file before it can draw the page, and the name changes
+whenever the content does, so a browser never keeps a stale copy.
+
+Scripts are deferred: Material's bundle and the edition's run after the page is parsed, in
+that order, as they did at the end of the body, but the browser no longer waits for them
+before painting. A missing source file, a script option the bundle cannot keep (`async`, a
+`type`) or a Material page without its bundle stops the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+STYLESHEET = "assets/stylesheets/edition.{digest}.min.css"
+SCRIPT = "assets/javascripts/edition.{digest}.min.js"
+MATERIAL_BUNDLE_RE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+
+_state: dict = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    docs = Path(config.docs_dir)
+    config_file = Path(config.config_file_path)
+    stylesheets = [str(path) for path in config.extra_css]
+    scripts = [script_path(script, config_file) for script in config.extra_javascript]
+    css = rcssmin.cssmin(joined(docs, stylesheets, config_file, ""), keep_bang_comments=True)
+    # ";" between scripts: a file ending without one must not run on into the next one's "("
+    js = rjsmin.jsmin(joined(docs, scripts, config_file, ";"), keep_bang_comments=True)
+    bundles = {STYLESHEET.format(digest=digest(css)): css, SCRIPT.format(digest=digest(js)): js}
+    _state.update(sources=set(stylesheets) | set(scripts), bundles=bundles)
+    config.extra_css = [name for name in bundles if name.endswith(".css") and bundles[name]]
+    config.extra_javascript = [deferred(name) for name in bundles if name.endswith(".js") and bundles[name]]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for source in _state["sources"]:
+        file = files.get_file_from_path(source)
+        if file is not None:
+            files.remove(file)
+    for name, content in _state["bundles"].items():
+        if content:
+            files.append(File.generated(config, name, content=content))
+    return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return with_deferred_bundle(output, page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Theme pages that are not documentation pages (404.html)."""
+    return with_deferred_bundle(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+def script_path(script: ExtraScriptValue | str, config_file: Path) -> str:
+    if isinstance(script, str):
+        return script
+    if script.async_ or script.type:
+        raise PluginError(f"assets: {where(config_file, script.path)}: 'async' and 'type' cannot be kept in one "
+                          "deferred bundle; list plain scripts only")
+    return script.path
+
+
+def where(config_file: Path, path: str) -> str:
+    """'mkdocs.yml:N', the line that lists `path` (the form of the edition's other errors)."""
+    lines = config_file.read_text(encoding="utf-8").splitlines()
+    line = next((number for number, text in enumerate(lines, start=1) if path in text), None)
+    return f"{config_file.name}:{line}" if line else config_file.name
+
+
+def joined(docs: Path, paths: list[str], config_file: Path, separator: str) -> str:
+    """The files in the order listed, each opened by a comment naming it."""
+    parts = []
+    for path in paths:
+        file = docs / path
+        if not file.is_file():
+            raise PluginError(f"assets: {where(config_file, path)}: {path} is not in {docs.name}/")
+        # "/*!" comments are kept by the minifiers: the bundle says where each part comes from
+        parts.append(f"/*! {path} */\n" + file.read_text(encoding="utf-8").strip() + separator + "\n")
+    return "\n".join(parts)
+
+
+def digest(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+
+
+def deferred(path: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
+
+
+def with_deferred_bundle(html: str, where: str) -> str:
+    html, count = MATERIAL_BUNDLE_RE.subn(r'<script src="\1" defer></script>', html)
+    if count != 1:
+        raise PluginError(f"assets: {where}: expected Material's script bundle once in the page, found it {count} "
+                          "times (has Material changed how it loads its script?)")
+    return html

@@ -1,0 +1,52 @@
+"""The edition's stylesheets and scripts as the browser gets them (scripts/hooks/assets.py):
+one minified file each, holding every source listed in mkdocs.yml in order, and no script that
+holds up the first paint."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from built_pages import html_files
+from conftest import ROOT, assert_fails_cleanly
+
+BUNDLE_PART_RE = re.compile(r"/\*! (\S+) \*/")
+
+
+def listed(option: str) -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [entry if isinstance(entry, str) else entry["path"] for entry in config[option]]
+
+
+def test_every_page_loads_one_edition_stylesheet_and_one_script_and_defers_every_script(site, html):
+    for file in html_files(site):
+        if file.relative_to(site).parts[0] in ("assets", "search"):
+            continue
+        page = html(file.relative_to(site).as_posix())
+        edition_css = [link["href"] for link in page.select('link[rel="stylesheet"]') if "/edition." in link["href"]]
+        edition_js = [script["src"] for script in page.select("script[src]") if "/edition." in script["src"]]
+        assert len(edition_css) == 1 and len(edition_js) == 1, (file, edition_css, edition_js)
+        blocking = [script["src"] for script in page.select("script[src]")
+                    if not script.has_attr("defer") and not script.has_attr("async")]
+        assert not blocking, f"{file.relative_to(site)}: scripts that hold up the first paint: {blocking}"
+
+
+def test_the_bundles_hold_every_listed_source_in_order_and_the_sources_are_not_published(site):
+    for option, folder, suffix in (("extra_css", "stylesheets", ".css"), ("extra_javascript", "javascripts", ".js")):
+        bundles = sorted((site / "assets" / folder).glob(f"edition.*.min{suffix}"))
+        assert len(bundles) == 1, bundles
+        text = bundles[0].read_text(encoding="utf-8")
+        assert BUNDLE_PART_RE.findall(text) == listed(option)
+        for source in listed(option):
+            assert not (site / source).exists(), f"{source} is published beside its bundle"
+        assert "\n  " not in text, f"{bundles[0].name} is not minified"
+
+
+def test_a_listed_stylesheet_that_does_not_exist_stops_the_build(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - assets/stylesheets/print.css\n", "  - assets/stylesheets/printed.css\n"),
+                      encoding="utf-8")
+    line = text.splitlines().index("  - assets/stylesheets/print.css") + 1
+    assert_fails_cleanly(project_copy, tmp_path / "out", f"mkdocs.yml:{line}: assets/stylesheets/printed.css is not in docs/")
