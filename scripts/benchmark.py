@@ -18,10 +18,7 @@ table's notes. Everything is served from 127.0.0.1 with gzip; requests to other 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -30,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -39,6 +35,7 @@ from urllib.parse import unquote, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchmark_baselines import Baseline, article_markdown, make_material, make_pandoc, make_sphinx  # noqa: E402
+import local_server  # noqa: E402
 from screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +47,7 @@ SITE = "This site"
 
 # ---- Serving with compression, so that Lighthouse measures the pages, not the server.
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(local_server.QuietHandler):
     COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", "/")
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
@@ -78,18 +75,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
-
-@contextlib.contextmanager
 def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    return local_server.serve(directory, GzipHandler)
 
 
 # ---- Build times.
@@ -141,7 +129,7 @@ def page_weight(browser, site: Path, base: str, path: str) -> dict:
     page.goto(f"{base}/{path}")
     page.wait_for_load_state("networkidle")
     context.close()
-    raw = compressed = 0
+    raw = compressed = html = 0
     files = set()
     for url in loaded:
         local = unquote(urlsplit(url).path)
@@ -154,7 +142,9 @@ def page_weight(browser, site: Path, base: str, path: str) -> dict:
         data = file.read_bytes()
         raw += len(data)
         compressed += len(gzip.compress(data, 6, mtime=0))
-    return {"raw": raw, "gzip": compressed, "files": len(files), "blocked": sorted(set(blocked))}
+        if file.suffix == ".html":
+            html += len(gzip.compress(data, 6, mtime=0))
+    return {"raw": raw, "gzip": compressed, "html_gzip": html, "files": len(files), "blocked": sorted(set(blocked))}
 
 
 def search_index(site: Path) -> Path | None:
@@ -202,6 +192,15 @@ def kb(size: int | None) -> str:
 
 def seconds(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f} s"
+
+
+def count(value: int | None) -> str:
+    return "—" if value is None else f"{value}"
+
+
+def html_pages(site: Path) -> int:
+    """The pages a build wrote (Sphinx's and MkDocs' own search and index pages included)."""
+    return sum(1 for _ in site.rglob("*.html"))
 
 
 def score(value: float | None) -> str:
@@ -276,7 +275,8 @@ def main() -> int:
         for system in systems:
             notes += [f"{system.name}: {note}" for note in system.notes]
         rows = [("Build, cold (median of %d)" % args.runs, cold, seconds),
-                ("Build, warm (median of %d)" % args.runs, warm, seconds)]
+                ("Build, warm (median of %d)" % args.runs, warm, seconds),
+                ("HTML pages built", {system.name: html_pages(system.output) for system in systems}, count)]
 
         pdf = ROOT / "scripts" / "build_pdf.py"
         pdf_time = {}
@@ -318,6 +318,10 @@ def main() -> int:
                          {name: weights[name][role]["raw"] for name in names if role in weights[name]}, kb))
             rows.append((f"{role.capitalize()} page, first visit, gzip",
                          {name: weights[name][role]["gzip"] for name in names if role in weights[name]}, kb))
+            rows.append((f"{role.capitalize()} page, of which the HTML, gzip",
+                         {name: weights[name][role]["html_gzip"] for name in names if role in weights[name]}, kb))
+            rows.append((f"{role.capitalize()} page, files loaded",
+                         {name: weights[name][role]["files"] for name in names if role in weights[name]}, count))
         for name in names:
             blocked = sorted({host for page in weights[name].values() for host in page["blocked"]})
             if blocked:

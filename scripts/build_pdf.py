@@ -27,7 +27,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from edition import publication  # noqa: E402
-from screenshot import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from local_server import serve  # noqa: E402
+from screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PRINT_PATH = "print/"
 MAX_PASSES = 4

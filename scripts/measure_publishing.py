@@ -22,7 +22,8 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshot import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from local_server import serve  # noqa: E402
+from screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 def build(destination: Path, **env: str) -> float:

@@ -26,8 +26,35 @@ def page_paths(site: Path) -> list[str]:
 
 def offline_context(browser, base_url: str, **options):
     """A browser context for the served site in which any request leaving it is aborted, so
-    that a page asking for another host fails here at once rather than reaching out."""
+    that a page asking for another host fails here at once rather than reaching out; the
+    aborted addresses are kept in `context.outside` for the tests that assert there are none."""
     context = browser.new_context(**options)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((base_url, "data:"))
-                  else route.abort())
+    context.outside = []
+
+    def route(route):
+        if route.request.url.startswith((base_url, "data:")):
+            route.continue_()
+        else:
+            context.outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
     return context
+
+
+def offline_page(browser, base_url: str, **options):
+    """A page in a new `offline_context`; `page.outside` lists the requests it aborted."""
+    context = offline_context(browser, base_url, **options)
+    page = context.new_page()
+    page.outside = context.outside
+    return page
+
+
+def open_first_page_with(page, base_url: str, site: Path, selector: str) -> str | None:
+    """Open, in `page`, the first page of the site that has an element matching `selector`;
+    its path, or None when no page has one."""
+    for path in page_paths(site):
+        page.goto(f"{base_url}/{path}")
+        if page.locator(selector).count():
+            return path
+    return None

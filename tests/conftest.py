@@ -14,7 +14,9 @@ from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from screenshot import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from built_pages import offline_page  # noqa: E402
+from local_server import serve  # noqa: E402
+from screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,6 +26,15 @@ def build_site(root: Path, destination: Path, extra_env: dict[str, str] | None =
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(destination)],
                           cwd=root, env=env, capture_output=True, text=True, check=False)
+
+
+def assert_fails_cleanly(project: Path, destination: Path, *expected: str) -> None:
+    """The build of `project` fails, its message holds every `expected` text, and it leaves no site."""
+    result = build_site(project, destination)
+    assert result.returncode != 0
+    for text in expected:
+        assert text in result.stderr, result.stderr
+    assert not destination.exists(), "a failed build must not leave a half-written site"
 
 
 @pytest.fixture(scope="session")
@@ -65,20 +76,9 @@ def browser():
 @pytest.fixture
 def page(browser, base_url):
     """A fresh page; requests that leave 127.0.0.1 are aborted and recorded in page.outside."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.outside = []
-
-    def route(route):
-        if route.request.url.startswith(base_url) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            page.outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", route)
+    page = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture

@@ -3,30 +3,25 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import io
 import re
 import subprocess
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pypdf import PdfReader
 
+from local_server import QuietHandler, serve
+
 REPO = "edition-repo"
 
 
-class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+class SubPathHandler(QuietHandler):
     """Serves the site directory under /REPO/ only; anything missing gets 404.html with status
     404, as GitHub Pages does."""
 
     prefix = f"/{REPO}/"
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
 
     def translate_path(self, path: str) -> str:
         path = urlsplit(path).path
@@ -47,18 +42,10 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextlib.contextmanager
 def serve_under_subpath(directory: Path):
-    """Serve `directory` at http://127.0.0.1:PORT/REPO/; yields (server, base URL). The port is
+    """Serve `directory` at http://127.0.0.1:PORT/REPO/; yields the base URL. The port is
     known before anything is built, so the site can be built for its own address."""
-    handler = functools.partial(SubPathHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{REPO}/"
-    finally:
-        server.shutdown()
+    return serve(directory, SubPathHandler, f"/{REPO}/")
 
 
 @dataclass

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import pytest
 
-from built_pages import offline_context, page_paths
+from built_pages import offline_context, open_first_page_with, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -86,11 +86,8 @@ def test_open_navigation_drawer_on_a_phone_has_no_axe_violation(browser, base_ur
 def test_a_showing_tooltip_or_note_preview_has_no_axe_violation(browser, base_url, site, axe_script, kind, selector):
     context = offline_context(browser, base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    for path in page_paths(site):
-        page.goto(f"{base_url}/{path}")
-        if page.locator(selector).count():
-            break
-    else:
+    path = open_first_page_with(page, base_url, site, selector)
+    if path is None:
         pytest.fail(f"no page has a {kind} ({selector})")
     page.locator(selector).first.focus()
     page.wait_for_function("document.querySelector('.md-tooltip2--active') !== null")

@@ -1,14 +1,6 @@
 """Bad input stops the build with a message naming the file and the line, and nothing is written."""
 
-from conftest import build_site
-
-
-def assert_fails_cleanly(project, destination, *expected):
-    result = build_site(project, destination)
-    assert result.returncode != 0
-    for text in expected:
-        assert text in result.stderr, result.stderr
-    assert not destination.exists(), "a failed build must not leave a half-written site"
+from conftest import assert_fails_cleanly
 
 
 def test_a_corrupted_seed_is_refused(project_copy, tmp_path):

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 from pybtex.database import parse_file
+
+from built_pages import offline_context
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTIONS = yaml.safe_load((ROOT / "editorial" / "sections.yml").read_text(encoding="utf-8"))["sections"]
@@ -110,7 +111,7 @@ def test_hovering_a_footnote_mark_shows_the_reference(page, base_url):
 
 
 def test_tapping_a_footnote_mark_on_a_phone_reaches_the_reference(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = offline_context(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     phone = context.new_page()
     phone.goto(f"{base_url}/article/migration/")
     phone.tap("sup#fnref\\:cite-17 a")

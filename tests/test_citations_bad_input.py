@@ -3,17 +3,9 @@ file and the line, and nothing is written."""
 
 import hashlib
 
-from conftest import build_site
+from conftest import assert_fails_cleanly, build_site
 
 BIB = "bib/references.bib"
-
-
-def assert_fails_cleanly(project, destination, *expected):
-    result = build_site(project, destination)
-    assert result.returncode != 0
-    for text in expected:
-        assert text in result.stderr, result.stderr
-    assert not destination.exists(), "a failed build must not leave a half-written site"
 
 
 def edit_seed(project, old, new):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from built_pages import offline_context
+
 pytestmark = pytest.mark.browser
 
 CHARACTERS_PER_LINE = """el => {
@@ -25,7 +27,7 @@ CHARACTERS_PER_LINE = """el => {
 
 @pytest.mark.parametrize("width", [390, 1100, 1280, 1920])
 def test_article_lines_keep_a_comfortable_measure(browser, base_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = offline_context(browser, base_url, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(f"{base_url}/article/historical-background/")
     paragraph = page.locator(".article-paragraph").first
@@ -41,7 +43,7 @@ def test_article_lines_keep_a_comfortable_measure(browser, base_url, width):
 
 @pytest.mark.parametrize("scheme, expected", [("light", "default"), ("dark", "slate")])
 def test_the_colour_scheme_follows_the_system_setting(browser, base_url, scheme, expected):
-    context = browser.new_context(color_scheme=scheme)
+    context = offline_context(browser, base_url, color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{base_url}/article/introduction/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == expected

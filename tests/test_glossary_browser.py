@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from built_pages import offline_page
 from glossary import terms
 from test_glossary import GLOSSARY
 
@@ -19,21 +20,10 @@ ARTICLE_PAGE = "/article/maras-and-cartels/"
 @pytest.fixture
 def phone(browser, base_url):
     """A touch-screen phone (390 px); requests leaving 127.0.0.1 are aborted and recorded."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
-                                  device_scale_factor=2)
-    page = context.new_page()
-    page.outside = []
-
-    def route(route):
-        if route.request.url.startswith(base_url):
-            route.continue_()
-        else:
-            page.outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", route)
+    page = offline_page(browser, base_url, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
+                        device_scale_factor=2)
     yield page
-    context.close()
+    page.context.close()
 
 
 def popover_shows(page, term_id: str) -> None:
@@ -128,13 +118,10 @@ def test_in_print_the_timeline_keeps_events_whole_and_the_popover_is_hidden(page
 
 def test_the_chart_follows_the_colour_scheme(browser, base_url):
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-        page = context.new_page()
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url)
-                   else route.abort())
+        page = offline_page(browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         page.goto(base_url + "/at-a-glance/key-figures/")
         text = page.locator("article h1").evaluate("e => getComputedStyle(e.closest('article')).color")
         value = page.locator(".bar-chart__value").first.evaluate("e => getComputedStyle(e).fill")
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert value == text and value != background, (scheme, value, text)
-        context.close()
+        page.context.close()

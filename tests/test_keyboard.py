@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from built_pages import offline_context, page_paths
+from built_pages import offline_context, open_first_page_with, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -105,11 +105,8 @@ def test_every_tooltip_is_reached_read_and_dismissed_with_the_keyboard(browser, 
 def test_a_tooltip_can_be_hovered_persists_and_is_dismissed_under_the_pointer(browser, base_url, site, kind, selector):
     context = offline_context(browser, base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    for path in page_paths(site):
-        page.goto(f"{base_url}/{path}")
-        if page.locator(selector).count():
-            break
-    else:
+    path = open_first_page_with(page, base_url, site, selector)
+    if path is None:
         pytest.fail(f"no page has a {kind} to check")
     host = page.locator(selector).first
     active = page.locator(".md-tooltip2--active:not(.md-tooltip2--dismissed)")

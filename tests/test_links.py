@@ -6,15 +6,11 @@ the tests run offline. LinkChecker does not follow links to an anchor on the sam
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import functools
-import http.server
 import io
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -22,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from built_pages import html_files, page_paths
+from local_server import QuietHandler, serve
 
 LINKCHECKER_CONFIG = """\
 [filtering]
@@ -37,23 +34,10 @@ maxrequestspersecond=200
 """
 
 
-class LinkCheckerHandler(http.server.SimpleHTTPRequestHandler):
+class LinkCheckerHandler(QuietHandler):
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "allowed")
         super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@contextlib.contextmanager
-def serve_for_linkchecker(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(LinkCheckerHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def linkchecker_rows(site: Path, tmp_path: Path) -> list[dict[str, str]]:
@@ -63,7 +47,7 @@ def linkchecker_rows(site: Path, tmp_path: Path) -> list[dict[str, str]]:
     config = tmp_path / "linkcheckerrc"
     config.write_text(LINKCHECKER_CONFIG, encoding="utf-8")
     config.chmod(0o644)
-    with serve_for_linkchecker(site) as base:
+    with serve(site, LinkCheckerHandler) as base:
         # Every page is a starting point, so that a page no other page links to is checked too.
         urls = [f"{base}/{path}" for path in page_paths(site)]
         result = subprocess.run([executable, "--config", str(config), "--verbose", "--output", "csv",

@@ -3,6 +3,8 @@ section pages fit a phone's width; no request leaves the machine."""
 
 import pytest
 import yaml
+
+from built_pages import offline_context
 from conftest import ROOT
 
 EMENDATIONS = yaml.safe_load((ROOT / "editorial" / "emendations.yml").read_text(encoding="utf-8"))["emendations"]
@@ -47,7 +49,7 @@ def test_keyboard_focus_shows_the_printed_reading(page, base_url, html):
 @pytest.mark.browser
 def test_tap_shows_the_printed_reading_on_a_phone(browser, base_url, html):
     path, span = first_emendation_page(html)
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = offline_context(browser, base_url, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     try:
         phone = context.new_page()
         phone.goto(f"{base_url}/{path}")
@@ -61,7 +63,7 @@ def test_tap_shows_the_printed_reading_on_a_phone(browser, base_url, html):
 
 @pytest.mark.browser
 def test_section_pages_fit_a_phone_screen(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = offline_context(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True)
     try:
         phone = context.new_page()
         for section in SECTIONS:

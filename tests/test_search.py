@@ -16,6 +16,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from built_pages import offline_page
+
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "editorial" / "glossary.yml"
 SPANISH = [entry["phrase"] for entry in
@@ -75,21 +77,10 @@ def pages_matching(site: Path, query: str) -> set[str]:
 def search_page(browser, base_url):
     """One page for all the searches of this module (the search index is loaded once); requests
     that leave 127.0.0.1 are refused and recorded in `outside`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.outside = []
-
-    def route(route):
-        if route.request.url.startswith(base_url):
-            route.continue_()
-        else:
-            page.outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", route)
+    page = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
     page.goto(f"{base_url}/article/introduction/")
     yield page
-    context.close()
+    page.context.close()
 
 
 def search(page, base_url: str, query: str, every_result: bool = False) -> list[dict]:
