@@ -46,6 +46,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def fold(word: str) -> str:
     """The word without its accents, when that leaves plain Latin letters (Cyrillic is left alone)."""
+    if word.isascii():  # most words: nothing to fold, and no need to decompose them
+        return word
     stripped = "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char))
     return stripped if stripped.isascii() else word
 
