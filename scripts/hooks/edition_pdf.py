@@ -17,7 +17,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+SCRIPTS = str(Path(__file__).resolve().parents[1])
+sys.path.insert(0, SCRIPTS)
 
 from edition import publication  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
@@ -43,7 +44,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not config.extra.get(CONFIG_KEY):
         return
     # imported here, not at the top: it loads Playwright and pypdf, which a build without the PDF
-    # (serving, most tests) would load for nothing
+    # (serving, most tests) would load for nothing. MkDocs takes scripts/ off the module path
+    # once the hook is loaded, so it is put back for this import.
+    if SCRIPTS not in sys.path:
+        sys.path.insert(0, SCRIPTS)
     import build_pdf
 
     source = load(config)
