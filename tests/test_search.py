@@ -160,6 +160,33 @@ def test_a_query_without_accents_finds_the_accented_words(search_page, base_url,
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("printed", ["Díaz", "Mérida", "Calderón"])
+def test_the_page_a_result_opens_marks_the_accented_word_found_without_accents(search_page, base_url, printed):
+    query = unaccented(printed).lower()
+    results = search(search_page, base_url, query)
+    assert results, query
+    search_page.locator("a.md-search-result__link").first.click()
+    search_page.wait_for_url("**/*h=*")
+    search_page.locator(".md-content mark[data-md-highlight]").first.wait_for(timeout=10000)
+    marked = search_page.locator(".md-content mark[data-md-highlight]").all_inner_texts()
+    assert printed in marked, (search_page.url, marked)
+    assert not search_page.outside
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["non-intervention", "six-year term"])
+def test_a_hyphenated_query_finds_what_its_words_find(search_page, base_url, site, query):
+    # lunr can read the hyphen as "must not contain" ("non-intervention" then leaves out the pages
+    # with "intervention"); the index splits words at hyphens, and so must the query
+    # (docs/assets/javascripts/search-query.js)
+    hyphenated = {result["title"] for result in search(search_page, base_url, query, every_result=True)}
+    spaced = {result["title"] for result in search(search_page, base_url, query.replace("-", " "), every_result=True)}
+    assert hyphenated and hyphenated == spaced
+    second_word = query.split("-")[1].split()[0]
+    assert hyphenated & pages_containing(site, second_word), f"no page with “{second_word}” among the results"
+
+
+@pytest.mark.browser
 def test_typing_the_accents_finds_the_same_pages(search_page, base_url, site):
     assert {result["title"] for result in search(search_page, base_url, "Mérida")} == \
         {result["title"] for result in search(search_page, base_url, "merida")}

@@ -8,15 +8,17 @@ minified by rcssmin and rjsmin, and leaves the sources out of the site. One file
 eight saves a phone a round trip per file before it can draw the page, and the name changes
 whenever the content does, so a browser never keeps a stale copy.
 
-Scripts are deferred: Material's bundle and the edition's run after the page is parsed, in
-that order, as they did at the end of the body, but the browser no longer waits for them
-before painting. A missing source file, a script option the bundle cannot keep (`async`, a
-`type`) or a Material page without its bundle stops the build.
+Scripts are deferred: they run after the page is parsed, as they did at the end of the body,
+but the browser no longer waits for them before painting. The edition's script runs just
+before Material's bundle, so that it can adjust what the bundle reads when it starts (the
+search query, the words to highlight). A missing source file, a script option the bundle
+cannot keep (`async`, a `type`) or a Material page without its bundle stops the build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from pathlib import Path
 
@@ -44,9 +46,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # ";" between scripts: a file ending without one must not run on into the next one's "("
     js = rjsmin.jsmin(joined(docs, scripts, config_file, ";"), keep_bang_comments=True)
     bundles = {STYLESHEET.format(digest=digest(css)): css, SCRIPT.format(digest=digest(js)): js}
-    _state.update(sources=set(stylesheets) | set(scripts), bundles=bundles)
+    script = next((name for name in bundles if name.endswith(".js") and bundles[name]), None)
+    _state.update(sources=set(stylesheets) | set(scripts), bundles=bundles, script=script)
     config.extra_css = [name for name in bundles if name.endswith(".css") and bundles[name]]
-    config.extra_javascript = [deferred(name) for name in bundles if name.endswith(".js") and bundles[name]]
+    config.extra_javascript = []  # the script is put before Material's bundle instead (on_post_page)
     return config
 
 
@@ -62,12 +65,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return with_deferred_bundle(output, page.file.src_uri)
+    return with_scripts_deferred(output, page.file.src_uri, _state["script"])
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Theme pages that are not documentation pages (404.html)."""
-    return with_deferred_bundle(output_content, template_name) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return with_scripts_deferred(output_content, template_name, _state["script"])
 
 
 # ---- helpers -------------------------------------------------------------------------------
@@ -104,14 +109,18 @@ def digest(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
 
 
-def deferred(path: str) -> ExtraScriptValue:
-    script = ExtraScriptValue(path)
-    script.defer = True
-    return script
+def with_scripts_deferred(html: str, where: str, script: str | None) -> str:
+    """Material's bundle deferred, with the edition's script (deferred too) just before it. The
+    script's address is the bundle's, relative to the page as Material wrote it, with the
+    edition's file name."""
+    def replacement(match: re.Match) -> str:
+        bundle = match.group(1)
+        tags = f'<script src="{bundle}" defer></script>'
+        if script is not None:
+            tags = f'<script src="{posixpath.dirname(bundle)}/{posixpath.basename(script)}" defer></script>' + tags
+        return tags
 
-
-def with_deferred_bundle(html: str, where: str) -> str:
-    html, count = MATERIAL_BUNDLE_RE.subn(r'<script src="\1" defer></script>', html)
+    html, count = MATERIAL_BUNDLE_RE.subn(replacement, html)
     if count != 1:
         raise PluginError(f"assets: {where}: expected Material's script bundle once in the page, found it {count} "
                           "times (has Material changed how it loads its script?)")

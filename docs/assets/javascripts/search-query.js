@@ -1,9 +1,8 @@
 /* Hyphenated words in a search query. Material passes the query to lunr, which reads a hyphen
    as "must not contain": "six-year term" would leave out every page that has "year", the
    sexenio entry among them. The index splits words at hyphens (the `separator` in mkdocs.yml),
-   so the query gets the same split before it reaches the search worker. Material's bundle
-   looks up postMessage on its worker at each query, so the change applies whether this runs
-   before or after the bundle has made the worker. */
+   so the query gets the same split before it reaches the search worker. Runs before
+   Material's bundle, which makes the worker (scripts/hooks/assets.py puts it there). */
 (function () {
   var QUERY = 2; /* SearchMessageType.QUERY in Material's search worker protocol */
   var post = Worker.prototype.postMessage;
