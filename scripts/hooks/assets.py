@@ -5,7 +5,7 @@ The sources stay one file per concern, listed in order under `extra_css` and
 `extra_javascript` in mkdocs.yml. This hook joins each list into one file named by its
 content (`assets/stylesheets/edition.<hash>.min.css`, `assets/javascripts/edition.<hash>.min.js`),
 minified by rcssmin and rjsmin, and leaves the sources out of the site. One file instead of
-eight saves a phone a round trip per file before it can draw the page, and the name changes
+eight stylesheets saves a phone a round trip per file before it can draw the page, and the name changes
 whenever the content does, so a browser never keeps a stale copy.
 
 Scripts are deferred: they run after the page is parsed, as they did at the end of the body,
@@ -109,7 +109,7 @@ def digest(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
 
 
-def with_scripts_deferred(html: str, where: str, script: str | None) -> str:
+def with_scripts_deferred(html: str, page_name: str, script: str | None) -> str:
     """Material's bundle deferred, with the edition's script (deferred too) just before it. The
     script's address is the bundle's, relative to the page as Material wrote it, with the
     edition's file name."""
@@ -122,6 +122,6 @@ def with_scripts_deferred(html: str, where: str, script: str | None) -> str:
 
     html, count = MATERIAL_BUNDLE_RE.subn(replacement, html)
     if count != 1:
-        raise PluginError(f"assets: {where}: expected Material's script bundle once in the page, found it {count} "
+        raise PluginError(f"assets: {page_name}: expected Material's script bundle once in the page, found it {count} "
                           "times (has Material changed how it loads its script?)")
     return html

@@ -101,6 +101,8 @@ class Part:
         # lxml's parser: several times faster than Python's html.parser on the whole edition; it
         # puts the fragment in <html><body>, so the part is the body's content
         document = BeautifulSoup(page.content, "lxml")
+        if document.body is None:
+            raise PluginError(f"print view: {page.file.src_uri} rendered to no HTML body")
         self.soup = document.body
         if self.soup.find("h1") is None:  # Material adds the title as h1 when the page has none
             heading = document.new_tag("h1")
