@@ -2,12 +2,12 @@
 
 The steps run in this order, each a module of its own:
 1. running_headers – drop the running page header and close up the paragraph it split;
-5. page_starts     – mark where each printed page begins (needs the printed lines, so runs early);
-2. hyphenation     – join words divided at line ends, keep real compounds;
-3. paragraphs, spacing – rejoin lines into paragraphs, normalise white space;
-6. emendations, notes – apply the corrections and attach the editorial notes;
-3. typography      – en dashes, no-break spaces, curly quotes;
-4. sections        – cut into the editors' sections;
+2. page_starts     – mark where each printed page begins (needs the printed lines, so runs early);
+3. hyphenation     – join words divided at line ends, keep real compounds;
+4. paragraphs, spacing – rejoin lines into paragraphs, normalise white space;
+5. emendations, notes – apply the corrections and attach the editorial notes;
+6. typography      – en dashes, no-break spaces, curly quotes;
+7. sections        – cut into the editors' sections;
 and then the lint checks the result for anything the steps should have removed.
 Rendering to Markdown (with the Spanish `lang` marks) is `render.py`'s concern.
 """
