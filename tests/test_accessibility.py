@@ -32,7 +32,11 @@ def axe_script() -> str:
 
 
 def violations(page, axe_script: str) -> list[str]:
-    """axe-core's violations on the page as it is now, one line per rule and element."""
+    """axe-core's violations on the page once it has come to rest, one line per rule and element."""
+    # Colours are checked as painted: text caught mid-way through a fade (Material's search
+    # results, on a busy machine) reads as low contrast, so every transition must be over.
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')",
+                           timeout=10000)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_script)
     result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
