@@ -22,6 +22,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -140,11 +141,22 @@ def page_weight(browser, site: Path, base: str, path: str) -> dict:
             continue
         files.add(file)
         data = file.read_bytes()
+        size = len(gzip.compress(data, 6, mtime=0))
         raw += len(data)
-        compressed += len(gzip.compress(data, 6, mtime=0))
+        compressed += size
         if file.suffix == ".html":
-            html += len(gzip.compress(data, 6, mtime=0))
+            html += size
     return {"raw": raw, "gzip": compressed, "html_gzip": html, "files": len(files), "blocked": sorted(set(blocked))}
+
+
+FOLDED_WORD_RE = re.compile(r'<span class="search-fold">(.*?)<span hidden>.*?</span></span>')
+
+
+def folding_bytes(site: Path) -> int:
+    """What the hidden unaccented forms (scripts/hooks/search_folding.py) add to the index."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return sum(len(doc[field]) - len(FOLDED_WORD_RE.sub(r"\1", doc[field]))
+               for doc in index["docs"] for field in ("title", "text") if field in doc)
 
 
 def search_index(site: Path) -> Path | None:
@@ -290,6 +302,11 @@ def main() -> int:
         else:
             notes.append("PDF: scripts/build_pdf.py absent on this branch, PDF build time not measured")
         rows.append(("PDF build from the built site (median of 3)", pdf_time, seconds))
+        if pdf_time:
+            from pypdf import PdfReader
+            made = workdir / "edition.pdf"
+            rows += [("PDF size", {SITE: made.stat().st_size}, kb),
+                     ("PDF pages", {SITE: len(PdfReader(str(made)).pages)}, count)]
 
         site.pages = pages_of_site(site.output)
         for role in ("glossary", "bibliography"):
@@ -332,7 +349,8 @@ def main() -> int:
             if index:
                 data = index.read_bytes()
                 index_raw[system.name], index_gzip[system.name] = len(data), len(gzip.compress(data, 6, mtime=0))
-        rows += [("Search index, raw", index_raw, kb), ("Search index, gzip", index_gzip, kb)]
+        rows += [("Search index, raw", index_raw, kb), ("Search index, gzip", index_gzip, kb),
+                 ("Search index, of which accent folding, raw", {SITE: folding_bytes(site.output)}, kb)]
 
         if args.no_lighthouse:
             notes.append("Lighthouse skipped (--no-lighthouse)")
