@@ -33,11 +33,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from benchmark_baselines import Baseline, article_markdown, make_material, make_pandoc, make_sphinx  # noqa: E402
-import local_server  # noqa: E402
-from screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from benchmark_baselines import Baseline, article_markdown, make_material, make_pandoc, make_sphinx
+import local_server
+from browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "benchmark" / "node_modules" / ".bin" / "lighthouse"

@@ -10,10 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from edition import landing, pipeline, render  # noqa: E402
-from edition.errors import EditionError  # noqa: E402
+from edition import landing, pipeline, render
+from edition.errors import EditionError
 
 
 def main() -> int:

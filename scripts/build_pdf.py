@@ -17,18 +17,15 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from edition import publication  # noqa: E402
-from local_server import serve  # noqa: E402
-from screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from edition import publication
+from local_server import serve
+from browser import CHROMIUM, CHROMIUM_ARGS
 
 PRINT_PATH = "print/"
 MAX_PASSES = 4

@@ -6,5 +6,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# the edition's own code (pyproject.toml), editable: the hooks and tests import it by name
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 # Material prints an end-of-life notice on every run; it is not a build warning.
 export NO_MKDOCS_2_WARNING=1

@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-from built_pages import offline_page  # noqa: E402
-from local_server import serve  # noqa: E402
-from screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from built_pages import offline_page
+from local_server import serve
+from browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 

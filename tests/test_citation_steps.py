@@ -2,16 +2,13 @@
 on the page's HTML, and rules of the two citation styles."""
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from pybtex.database import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from bibliography import article, citations, entries, journal_style  # noqa: E402
+from bibliography import article, citations, entries, journal_style
 
 CITATION = citations.Citation(ordinal=17, number=16, locator="p.\u00a0173, 175", printed="[16, p.\u00a0173, 175]",
                               page="article/migration.md", paragraph="par-11", line=5, start=10, end=28)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -25,10 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from edition import publication  # noqa: E402
-from edition.errors import EditionError  # noqa: E402
+from edition import publication
+from edition.errors import EditionError
 
 _source: publication.Publication | None = None
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,10 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bibliography import article, citations, entries, pages  # noqa: E402
-from edition.errors import EditionError  # noqa: E402
+from bibliography import article, citations, entries, pages
+from edition.errors import EditionError
 
 ARTICLE_DIR = "article/"
 TEXTUAL_NOTES_MARKER = "<!-- reference list: generated -->"

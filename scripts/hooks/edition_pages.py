@@ -7,7 +7,6 @@ Any bad input stops the build with the file and line at fault.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,10 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from edition import landing, pipeline, render, textual_notes  # noqa: E402
-from edition.errors import EditionError  # noqa: E402
+from edition import landing, pipeline, render, textual_notes
+from edition.errors import EditionError
 
 TEXTUAL_NOTES_MARKER = "<!-- textual notes: generated -->"
 ARTICLE_DIR = "article"

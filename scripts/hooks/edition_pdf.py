@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-
-SCRIPTS = str(Path(__file__).resolve().parents[1])
-sys.path.insert(0, SCRIPTS)
 
 from edition import publication  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
@@ -44,10 +40,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not config.extra.get(CONFIG_KEY):
         return
     # imported here, not at the top: it loads Playwright and pypdf, which a build without the PDF
-    # (serving, most tests) would load for nothing. MkDocs takes scripts/ off the module path
-    # once the hook is loaded, so it is put back for this import.
-    if SCRIPTS not in sys.path:
-        sys.path.insert(0, SCRIPTS)
+    # (serving, most tests) would load for nothing.
     import build_pdf
 
     source = load(config)

@@ -10,7 +10,6 @@ A term or a `find` phrase that is never found in the article stops the build.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,10 +18,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from edition.errors import EditionError  # noqa: E402
-from glossary import marking, pages, terms  # noqa: E402
+from edition.errors import EditionError
+from glossary import marking, pages, terms
 
 DATA = Path("editorial") / "glossary.yml"
 ARTICLE_DIR = "article/"

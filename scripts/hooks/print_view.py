@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import posixpath
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -23,10 +22,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from edition import publication  # noqa: E402
-from edition.errors import EditionError  # noqa: E402
+from edition import publication
+from edition.errors import EditionError
 
 PRINT_SRC = "print.md"
 PRINT_TITLE = "The whole edition (print view)"

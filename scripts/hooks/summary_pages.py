@@ -8,7 +8,6 @@ Every entry's paragraph is checked against the article's words before anything i
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,12 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from edition import pipeline, tokens  # noqa: E402
-from edition.errors import EditionError  # noqa: E402
-from bibliography.citations import CITATION_RE  # noqa: E402
-from summaries import data, pages, passages, reading_time  # noqa: E402
+from edition import pipeline, tokens
+from edition.errors import EditionError
+from bibliography.citations import CITATION_RE
+from summaries import data, pages, passages, reading_time
 
 EDITORIAL = Path("editorial")
 ARTICLE_DIR = "article/"
