@@ -3,7 +3,8 @@ places that cite it), the reference-list part of the textual notes, and "Cite th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from edition.render import escape
+from edition.sections import Section
 
 from . import journal_style
 from .article import DOWNLOAD_NAME, chicago_html, journal_style_html
@@ -16,13 +17,6 @@ DOWNLOADS = "downloads"
 REFERENCES_DOWNLOAD = f"{DOWNLOADS}/references.bib"
 FIELD_NAMES = {"author": "author", "editor": "editor", "title": "title", "translation": "translation",
                "journaltitle": "journal", "publisher": "publisher", "location": "place", "date": "date"}
-
-
-@dataclass(frozen=True)
-class Section:
-    number: int
-    title: str  # as Markdown (escaped)
-    page: str  # e.g. "article/migration.md"
 
 
 def cell(text: str) -> str:
@@ -48,7 +42,7 @@ def back_references(citations: list[Citation], sections: dict[str, Section]) -> 
             locator = f", {cell(citation.locator)}" if citation.locator else ""
             places.append(f"[¶&nbsp;{citation.paragraph.removeprefix('par-')}]({page}#{citation.paragraph}) "
                           f"([note&nbsp;{citation.ordinal}]({page}#fnref:{citation.label}){locator})")
-        parts.append(f"§{section.number} [{section.title}]({relative(section.page, BIBLIOGRAPHY_PAGE)}): "
+        parts.append(f"§{section.number} [{escape(section.title)}]({relative(section.page, BIBLIOGRAPHY_PAGE)}): "
                      + "; ".join(places))
     return "Cited in " + "; ".join(parts) + "."
 

@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datafiles, emendations, hyphenation, language, lint, notes, page_starts, paragraphs
+from . import datafiles, emendations, hyphenation, language, lint, notes, page_starts, paragraphs, publication
 from . import running_headers, sections, seeds, spacing, tokens, typography
 from .errors import EditionError
 
@@ -46,7 +46,16 @@ class Edition:
     note_letters: dict[str, str]
     pages: list[int]
     spanish: list[tuple[str, int]]
-    metadata: dict
+    publication: publication.Publication
+
+    def section_at(self, page: str) -> sections.Section | None:
+        """The section whose page has the source path `page` (e.g. "article/migration.md"), else None."""
+        return next((section for section in self.sections if section.page == page), None)
+
+    def paragraph_pages(self) -> dict[str, tuple[int, int]]:
+        """Every paragraph of the sections by id (`par-N`), with the printed pages it spans."""
+        return {paragraph: pages for section in self.sections
+                for paragraph, pages in zip(section.paragraph_ids, section.paragraph_pages, strict=True)}
 
     def section_of(self, kind: str, key: str) -> sections.Section | None:
         """The section whose text holds the token (kind, key); None if it is in the front matter."""
@@ -108,12 +117,17 @@ def build(root: Path) -> Edition:
 
 def build_uncached(root: Path) -> Edition:
     paths = Paths(root)
-    metadata = datafiles.load(paths.editorial("article.yml"))
+    facts = publication.load(root)
     raw = seeds.read_seed(paths.seeds, BODY_SEED)
     source = paths.seeds / BODY_SEED
 
     lines = running_headers.remove(raw.split("\n"))
-    lines, pages = page_starts.mark(lines, int(metadata["first_page"]), str(source))
+    lines, pages = page_starts.mark(lines, facts.first_page, str(source))
+    if pages[-1] != facts.last_body_page:
+        raise EditionError(paths.editorial("article.yml"),
+                           publication.field_line(paths.editorial("article.yml"), "last_body_page", 1),
+                           f"last_body_page is {facts.last_body_page}, but the body's printed pages "
+                           f"run {pages[0]}–{pages[-1]} in {source.relative_to(root)}")
     text = "\n".join(lines)
     keep, join = hyphenation_exceptions(paths.editorial("hyphenation.yml"), text)
     text = hyphenation.join(text, keep, join)
@@ -133,4 +147,4 @@ def build_uncached(root: Path) -> Edition:
                              paths.editorial("spanish.yml"))
     front, section_list = sections.split(paras, sections.load(paths.editorial("sections.yml")),
                                          paths.editorial("sections.yml"))
-    return Edition(front, section_list, emendation_list, note_list, notes.letters(paras), pages, spanish, metadata)
+    return Edition(front, section_list, emendation_list, note_list, notes.letters(paras), pages, spanish, facts)

@@ -10,7 +10,6 @@ and the line.
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,29 +18,33 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bibliography import article, citations, entries, pages
+from edition import pipeline
 from edition.errors import EditionError
 
-ARTICLE_DIR = "article/"
 TEXTUAL_NOTES_MARKER = "<!-- reference list: generated -->"
-SECTION_LABEL_RE = re.compile(r"^# (?P<title>.+)\n\n<p class=\"editorial-label\">Section (?P<number>\d+) of ")
 
+# What the later events need from on_config and on_files. MkDocs calls a hook's functions with
+# the config only, so a hook keeps its own state between events; the edition itself is not
+# copied here but asked of pipeline.build, which builds it once per state of the inputs.
 _state: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     with stopping_on_bad_input(root):
+        edition = pipeline.build(root)  # the same one edition_pages.py built: cached
         _state["root"] = root
+        _state["sections"] = edition.sections
         _state["references"] = entries.load(root)
-        _state["article"] = article.load(root)
+        _state["article"] = article.load(root, edition.publication)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = _state["root"]
     references = {reference.number: reference for reference in _state["references"]}
-    sections = article_sections(files)
-    if not sections:
+    sections = _state["sections"]
+    if any(files.get_file_from_path(section.page) is None for section in sections):
         raise PluginError("citations: no generated article pages: list scripts/hooks/edition_pages.py "
                           "before scripts/hooks/citations.py under hooks in mkdocs.yml")
     with stopping_on_bad_input(root):
@@ -78,7 +81,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.file.src_uri.startswith(ARTICLE_DIR):
+    if not any(section.page == page.file.src_uri for section in _state["sections"]):
         return html
     on_page = [citation for citation in _state["citations"] if citation.page == page.file.src_uri]
     root = _state["root"]
@@ -110,15 +113,3 @@ def stopping_on_bad_input(root: Path):
     except EditionError as error:
         raise PluginError(f"citations: {error.where(root)}: {error.message}") from error
 
-
-def article_sections(files: Files) -> list[pages.Section]:
-    """The generated article pages, in section order, with their numbers and headings."""
-    found = []
-    for file in files.documentation_pages():
-        if not file.src_uri.startswith(ARTICLE_DIR) or file.abs_src_path is not None:
-            continue
-        match = SECTION_LABEL_RE.match(file.content_string)
-        if match is None:
-            raise PluginError(f"citations: {file.src_uri}: no heading and 'Section N of' label at the top")
-        found.append(pages.Section(int(match.group("number")), match.group("title"), file.src_uri))
-    return sorted(found, key=lambda section: section.number)
