@@ -48,7 +48,7 @@ def landing_page(edition: Edition) -> str:
         f'<p class="article-doi">DOI: <a href="{attribute(source.doi_url)}">{escape(source.doi)}</a> · '
         f'<a href="{attribute(source.publisher_url)}">the article on the journal\'s site</a></p>',
         "",
-        f"[Start reading: {escape(first.title)}](article/{first.slug}.md){{ .md-button .md-button--primary }}",
+        f"[Start reading: {escape(first.title)}]({first.page}){{ .md-button .md-button--primary }}",
         "",
         "## Abstract",
         "",
@@ -64,7 +64,7 @@ def landing_page(edition: Edition) -> str:
     for section in edition.sections:
         pages = (f"p.&nbsp;{section.first_page}" if section.first_page == section.last_page
                  else f"pp.&nbsp;{section.first_page}–{section.last_page}")
-        lines.append(f"{section.number}. [{escape(section.title)}](article/{section.slug}.md) · {pages}")
+        lines.append(f"{section.number}. [{escape(section.title)}]({section.page}) · {pages}")
     lines += [
         "",
         "The section headings are the editors'; the printed article runs without headings. "

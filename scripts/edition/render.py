@@ -126,8 +126,7 @@ def section_page(edition: Edition, section: Section) -> str:
         f'<span class="editorial-label__note">heading supplied by the editors; the printed article has none</span></p>',
         "",
     ]
-    for offset, text in enumerate(section.paragraphs):
-        number = section.first_paragraph + offset
-        lines += [renderer.paragraph(text), f"{{: #par-{number} .article-paragraph }}", ""]
+    for paragraph, text in zip(section.paragraph_ids, section.paragraphs, strict=True):
+        lines += [renderer.paragraph(text), f"{{: #{paragraph} .article-paragraph }}", ""]
     lines.append(renderer.editorial_notes(section))
     return "\n".join(lines) + "\n"
