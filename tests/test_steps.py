@@ -251,3 +251,19 @@ def test_a_last_body_page_the_seed_does_not_end_on_stops_the_build(project_copy,
                     encoding="utf-8")
     assert_fails_cleanly(project_copy, tmp_path / "site", f"editorial/article.yml:{article_yml_line('last_body_page')}",
                          "last_body_page is 177, but the body's printed pages run 169–178 in seeds/article-body.txt")
+
+
+def test_the_markdown_command_writes_the_pages_and_names_bad_input(project_copy, tmp_path, capsys):
+    import build_edition
+
+    with pytest.raises(SystemExit) as help_exit:
+        build_edition.main(["--help"])
+    assert help_exit.value.code == 0 and "OUT_DIR" in capsys.readouterr().out
+    assert build_edition.main([str(tmp_path / "out"), "--project", str(project_copy)]) == 0
+    written = sorted(path.relative_to(tmp_path / "out").as_posix() for path in (tmp_path / "out").rglob("*.md"))
+    slugs = [entry["slug"] for entry in sections.load(project_copy / "editorial" / "sections.yml")]
+    assert written == sorted(["index.md"] + [f"article/{slug}.md" for slug in slugs])
+    path = project_copy / "editorial" / "sections.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("slug:", "slugg:", 1), encoding="utf-8")
+    assert build_edition.main([str(tmp_path / "again"), "--project", str(project_copy)]) == 1
+    assert "edition-markdown: editorial/sections.yml:" in capsys.readouterr().err
