@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_file
 
-ROOT = Path(__file__).resolve().parents[1]
 from bibliography import article, citations, entries, journal_style
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CITATION = citations.Citation(ordinal=17, number=16, locator="p.\u00a0173, 175", printed="[16, p.\u00a0173, 175]",
                               page="article/migration.md", paragraph="par-11", line=5, start=10, end=28)
@@ -39,8 +40,8 @@ def test_a_footnote_that_did_not_render_is_caught():
 def test_a_citation_left_as_raw_text_in_a_paragraph_is_found():
     raw = FOOTNOTE_HTML.replace("incentives", "incentives [16, p. 173]")
     assert citations.raw_citations(raw) == [("par-11", "[16, p. 173]")]
-    unrendered_mark = FOOTNOTE_HTML.replace('<sup id="fnref:cite-17"><a class="footnote-ref" href="#fn:cite-17">1</a></sup>',
-                                            "[^cite-17]")
+    unrendered_mark = FOOTNOTE_HTML.replace(
+        '<sup id="fnref:cite-17"><a class="footnote-ref" href="#fn:cite-17">1</a></sup>', "[^cite-17]")
     assert citations.raw_citations(unrendered_mark) == [("par-11", "[^cite-17]")]
     # the editors' supplied words and the footnotes' own "[16]" are not raw citations
     supplied = FOOTNOTE_HTML.replace("incentives", 'more than <span class="supplied">[100]</span> killings')

@@ -5,8 +5,19 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, assert_fails_cleanly
-from edition import (emendations, hyphenation, notes, page_starts, paragraphs, publication, running_headers,
-                     sections, spacing, tokens, typography)
+from edition import (
+    emendations,
+    hyphenation,
+    notes,
+    page_starts,
+    paragraphs,
+    publication,
+    running_headers,
+    sections,
+    spacing,
+    tokens,
+    typography,
+)
 from edition.errors import EditionError
 
 PAGE = tokens.make(tokens.PAGE, "174")
@@ -66,7 +77,8 @@ def test_spacing_is_normalised():
 def test_typesetting():
     assert typography.typeset_plain("1988-1994, p. 720, pp. 3-7, 94 %") == \
         "1988\u20131994, p.\u00a0720, pp.\u00a03\u20137, 94\u00a0%"
-    assert typography.typeset_plain("\"strong\" Mexico's 'return'") == "\u201cstrong\u201d Mexico\u2019s \u2018return\u2019"
+    assert (typography.typeset_plain("\"strong\" Mexico's 'return'")
+            == "\u201cstrong\u201d Mexico\u2019s \u2018return\u2019")
 
 
 def test_typesetting_leaves_tokens_alone():
@@ -134,7 +146,8 @@ def test_an_unknown_field_is_an_error(tmp_path):
 
 
 def test_supplied_words_are_the_bracketed_ones(tmp_path):
-    path = write_emendations(tmp_path, ENTRY.format(context="was from", original="was from", corrected="was [far] from"))
+    path = write_emendations(tmp_path, ENTRY.format(context="was from", original="was from",
+                                                    corrected="was [far] from"))
     assert emendations.load(path)[0].supplied == ["far"]
 
 

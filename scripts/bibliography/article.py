@@ -46,7 +46,8 @@ def load(root: Path, source: publication.Publication) -> Reference:
                                f"{publication.ARTICLE_DATA}: {value!r}")
     authors = [(author.family, author.given) for author in source.authors]
     if [(name.family, name.given) for name in reference.authors] != authors:
-        raise EditionError(path, line_of(lines, key, "author"), f"author disagrees with {publication.ARTICLE_DATA}: {authors}")
+        raise EditionError(path, line_of(lines, key, "author"),
+                           f"author disagrees with {publication.ARTICLE_DATA}: {authors}")
     return reference
 
 

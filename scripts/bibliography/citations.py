@@ -85,7 +85,8 @@ def scan(root: Path, pages: list[tuple[str, str]], references: dict[int, Referen
                 attributes = PARAGRAPH_ATTRIBUTES_RE.match(lines[index + 1]) if index + 1 < len(lines) else None
                 if attributes is None:
                     path, at = where(root, page, index + 1, match.group(0))
-                    raise EditionError(path, at, f"citation {quoted(match.group(0))} stands outside the article's paragraphs")
+                    raise EditionError(path, at,
+                                       f"citation {quoted(match.group(0))} stands outside the article's paragraphs")
                 found.append(Citation(len(found) + 1, number, match.group("locator") or "", match.group(0), page,
                                       attributes.group("id"), index + 1, match.start(), match.end()))
             leftover = CITATION_LIKE_RE.search(blank(visible, CITATION_RE))
@@ -108,7 +109,8 @@ def footnote(citation: Citation, reference: Reference) -> str:
     locator = (f' <span class="citation-locator">Cited at {text(citation.locator)}.</span>'
                if citation.locator else "")
     link = relative(BIBLIOGRAPHY_PAGE, citation.page)
-    return (f'[^{citation.label}]: <span class="citation-number" data-search-exclude>{text(f"[{reference.number}]")}</span> '
+    number = text(f"[{reference.number}]")
+    return (f'[^{citation.label}]: <span class="citation-number" data-search-exclude>{number}</span> '
             f'<span class="citation-reference">{formatted}</span>{locator} '
             f'[Bibliography, entry {reference.number}]({link}#ref-{reference.number}){{ .citation-bibliography-link }}')
 
@@ -173,7 +175,8 @@ def renumber(html: str, citations: list[Citation]) -> str:
                               rf"\g<1>Back to citation {citation.ordinal} in the text\g<2>", html)
         if count != 1:
             raise FootnoteMismatch(citation, f"footnote back-link {citation.label} found {count} times, not once")
-    html, count = re.subn(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol)>', rf'\g<1> start="{citations[0].ordinal}">', html)
+    html, count = re.subn(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol)>', rf'\g<1> start="{citations[0].ordinal}">',
+                          html)
     if count != 1:
         raise FootnoteMismatch(citations[0], f"the list of footnotes found {count} times, not once")
     return html

@@ -70,10 +70,12 @@ def bibliography_page(references: list[Reference], citations: list[Citation], se
                   f'{journal_style.format_reference(reference, journal_style.markdown_text)}</p>', "",
                   f'<p class="bibliography__cited" markdown="span">{back_references(cited, sections)}</p>', ""]
         if reference.corrections or reference.fields.get("editors-note"):
-            what = ", ".join(FIELD_NAMES.get(correction.field, correction.field) for correction in reference.corrections)
+            what = ", ".join(FIELD_NAMES.get(correction.field, correction.field)
+                             for correction in reference.corrections)
             label = f"Corrected by the editors ({what})" if what else "Editors' remark"
             lines += [f'<p class="bibliography__correction" markdown="span">{label}: '
-                      f"see [textual note R{reference.number}]({TEXTUAL_NOTES_PAGE}#refnote-{reference.number}).</p>", ""]
+                      f"see [textual note R{reference.number}]({TEXTUAL_NOTES_PAGE}#refnote-{reference.number})."
+                      "</p>", ""]
         lines += ["</li>", ""]
     lines += ["</ol>", ""]
     return "\n".join(lines)
@@ -124,5 +126,6 @@ def cite_this(article: Reference) -> str:
         "In Chicago style (17th edition, notes and bibliography; the bibliography entry):", "",
         f'<p class="cite-this" id="cite-chicago" markdown="span">{chicago_html(article)}</p>', "",
         f"DOI: [{doi}](https://doi.org/{doi}) · Download the citation: "
-        f"[BibTeX]({DOWNLOADS}/{DOWNLOAD_NAME}.bib){{ download }} · [RIS]({DOWNLOADS}/{DOWNLOAD_NAME}.ris){{ download }}",
+        f"[BibTeX]({DOWNLOADS}/{DOWNLOAD_NAME}.bib){{ download }} · "
+        f"[RIS]({DOWNLOADS}/{DOWNLOAD_NAME}.ris){{ download }}",
         "{: .cite-this-downloads }", ""])

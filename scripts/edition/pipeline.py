@@ -18,8 +18,23 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datafiles, emendations, hyphenation, language, lint, notes, page_starts, paragraphs, publication
-from . import running_headers, sections, seeds, spacing, tokens, typography
+from . import (
+    datafiles,
+    emendations,
+    hyphenation,
+    language,
+    lint,
+    notes,
+    page_starts,
+    paragraphs,
+    publication,
+    running_headers,
+    sections,
+    seeds,
+    spacing,
+    tokens,
+    typography,
+)
 from .errors import EditionError
 
 BODY_SEED = "article-body.txt"
@@ -82,7 +97,8 @@ def hyphenation_exceptions(path: Path, text: str) -> tuple[set[str], set[str]]:
         for word in words:
             if word.lower() not in divided:
                 line = next((number for number, content in enumerate(file_lines, start=1) if word in content), None)
-                raise EditionError(path, line, f"'{word}' under '{key}' is not a word divided at a line end in the seed")
+                raise EditionError(path, line,
+                                   f"'{word}' under '{key}' is not a word divided at a line end in the seed")
         lists[key] = {word.lower() for word in words}
     return lists["keep"], lists["join"]
 

@@ -57,7 +57,8 @@ class Renderer:
             position = match.end()
         shown.append(self.text(emendation.corrected[position:]))
         title = f"Printed: “{emendation.original}” ({emendation.kind}; textual note {emendation.id})"
-        return (f'<span class="emendation" id="em-{emendation.id}" tabindex="0" data-kind="{attribute(emendation.kind)}" '
+        return (f'<span class="emendation" id="em-{emendation.id}" tabindex="0" '
+                f'data-kind="{attribute(emendation.kind)}" '
                 f'data-original="{attribute(emendation.original)}" title="{attribute(title)}">{"".join(shown)}</span>')
 
     def note_mark(self, note: Note) -> str:
@@ -109,7 +110,8 @@ class Renderer:
                     escape(source) for source in note.sources) + ".</span>"
             # the note is a paragraph inside its item: Material's note preview copies only the
             # item's child elements, so bare text beside them would be left out of the preview
-            lines.append(f'<li id="note-{note.id}" markdown="block"><p markdown="span"><strong>{escape(note.title)}.</strong> '
+            lines.append(f'<li id="note-{note.id}" markdown="block"><p markdown="span">'
+                         f'<strong>{escape(note.title)}.</strong> '
                          f'{note.text}{sources} <a class="editorial-notes__back" href="#note-ref-{note.id}" '
                          f'title="Back to the text">↩</a></p></li>')
         lines += ["</ol>", "", "</section>"]

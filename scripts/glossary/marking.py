@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from .terms import Matcher
 
