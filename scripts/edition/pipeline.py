@@ -7,9 +7,11 @@ The steps run in this order, each a module of its own:
 4. paragraphs, spacing – rejoin lines into paragraphs, normalise white space;
 5. emendations, notes – apply the corrections and attach the editorial notes;
 6. typography      – en dashes, no-break spaces, curly quotes;
-7. sections        – cut into the editors' sections;
-and then the lint checks the result for anything the steps should have removed.
-Rendering to Markdown (with the Spanish `lang` marks) is `render.py`'s concern.
+   then `lint` checks the result for anything the steps should have removed, and `language`
+   that every Spanish phrase listed is found;
+7. sections        – cut into the editors' sections, each paragraph with its id and printed pages.
+Before step 1, `publication` loads the bibliographic data (step 2 counts pages from its first
+page). Rendering to Markdown (with the Spanish `lang` marks) is `render.py`'s concern.
 """
 
 from __future__ import annotations
