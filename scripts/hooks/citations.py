@@ -34,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with stopping_on_bad_input(root):
         edition = pipeline.build(root)  # the same one edition_pages.py built: cached
         _state["root"] = root
-        _state["sections"] = edition.sections
+        _state["edition"] = edition
         _state["references"] = entries.load(root)
         _state["article"] = article.load(root, edition.publication)
     return config
@@ -43,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = _state["root"]
     references = {reference.number: reference for reference in _state["references"]}
-    sections = _state["sections"]
+    sections = _state["edition"].sections
     if any(files.get_file_from_path(section.page) is None for section in sections):
         raise PluginError("citations: no generated article pages: list scripts/hooks/edition_pages.py "
                           "before scripts/hooks/citations.py under hooks in mkdocs.yml")
@@ -81,7 +81,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not any(section.page == page.file.src_uri for section in _state["sections"]):
+    if _state["edition"].section_at(page.file.src_uri) is None:
         return html
     on_page = [citation for citation in _state["citations"] if citation.page == page.file.src_uri]
     root = _state["root"]

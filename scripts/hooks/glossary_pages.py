@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     _state.update(root=root, terms=loaded, by_id={term.id: term for term in loaded},
                   matcher=terms.Matcher(loaded), occurrences=[], paragraphs={},
-                  section_pages={section.page for section in edition.sections},
+                  edition=edition,
                   first_pages={paragraph: pages[0] for paragraph, pages in edition.paragraph_pages().items()})
     return config
 
@@ -54,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri not in _state["section_pages"]:
+    if _state["edition"].section_at(page.file.src_uri) is None:
         return html
     term_urls = {term.id: get_relative_url(files.get_file_from_path(pages.page_path(term.id)).url, page.url)
                  for term in _state["terms"]}
