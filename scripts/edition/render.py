@@ -132,3 +132,11 @@ def section_page(edition: Edition, section: Section) -> str:
         lines += [renderer.paragraph(text), f"{{: #{paragraph} .article-paragraph }}", ""]
     lines.append(renderer.editorial_notes(section))
     return "\n".join(lines) + "\n"
+
+
+def paragraphs_markdown(edition: Edition) -> dict[str, str]:
+    """Each paragraph of the sections as `section_page` writes it, by id (`par-N`): what the
+    citations put their footnote marks into, without reading the page's layout."""
+    renderer = Renderer(edition)
+    return {paragraph: renderer.paragraph(text) for section in edition.sections
+            for paragraph, text in zip(section.paragraph_ids, section.paragraphs, strict=True)}

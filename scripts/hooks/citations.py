@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bibliography import article, citations, entries, pages
-from edition import pipeline
+from edition import pipeline, render
 from edition.errors import EditionError
 
 TEXTUAL_NOTES_MARKER = "<!-- reference list: generated -->"
@@ -43,23 +43,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = _state["root"]
     references = {reference.number: reference for reference in _state["references"]}
-    sections = _state["edition"].sections
+    edition = _state["edition"]
+    sections = edition.sections
     if any(files.get_file_from_path(section.page) is None for section in sections):
         raise PluginError("citations: no generated article pages: list scripts/hooks/edition_pages.py "
                           "before scripts/hooks/citations.py under hooks in mkdocs.yml")
     with stopping_on_bad_input(root):
-        found = citations.scan(root, [(section.page, files.get_file_from_path(section.page).content_string)
-                                      for section in sections], references)
+        found = citations.find(root, edition, references)
         cited = {citation.number for citation in found}
         for reference in _state["references"]:
             if reference.number not in cited:
                 raise EditionError(root / entries.BIB_FILE, reference.line,
                                    f"{reference.key}: reference {reference.number} is never cited in the article")
     _state["citations"] = found
+    paragraphs = render.paragraphs_markdown(edition)
     for section in sections:
         file = files.get_file_from_path(section.page)
         on_page = [citation for citation in found if citation.page == section.page]
-        file.content_string = citations.with_footnotes(file.content_string, on_page, references)
+        try:
+            file.content_string = citations.with_footnotes(file.content_string, on_page, references, paragraphs)
+        except citations.FootnoteMismatch as error:
+            raise PluginError(f"citations: {section.page}: the generated page does not hold the edition's "
+                              f"paragraph as rendered: {error}") from error
     by_page = {section.page: section for section in sections}
     files.append(File.generated(config, pages.BIBLIOGRAPHY_PAGE,
                                 content=pages.bibliography_page(_state["references"], found, by_page)))
@@ -88,11 +93,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     try:
         html = citations.renumber(html, on_page)
     except citations.FootnoteMismatch as error:
-        path, line = citations.where(root, page.file.src_uri, error.citation.line, error.citation.printed)
+        path, line = citations.where(root, page.file.src_uri, error.citation.printed)
         raise PluginError(f"citations: {located(path, line)}: citation {citations.quoted(error.citation.printed)} did not become its footnote "
                           f"in {page.file.src_uri}: {error}") from error
     for paragraph, text in citations.raw_citations(html):
-        path, line = citations.where(root, page.file.src_uri, 0, text)
+        path, line = citations.where(root, page.file.src_uri, text)
         raise PluginError(f"citations: {located(path, line)}: {citations.quoted(text)} reached {page.file.src_uri} (paragraph {paragraph}) "
                           "as raw text: it is neither a citation nor a footnote mark")
     return html
