@@ -33,6 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     with stopping_on_bad_input(root):
         edition = pipeline.build(root)  # the same one edition_pages.py built: cached
+        _state.clear()  # `mkdocs serve` runs on_config again for each rebuild
         _state["root"] = root
         _state["edition"] = edition
         _state["references"] = entries.load(root)
