@@ -105,6 +105,7 @@ def hyphenation_exceptions(path: Path, text: str) -> tuple[set[str], set[str]]:
     return lists["keep"], lists["join"]
 
 
+# root -> (digest of the inputs, the edition built from them)
 _built: dict[Path, tuple[str, Edition]] = {}
 
 
@@ -121,9 +122,10 @@ def inputs_digest(root: Path) -> str:
 def build(root: Path) -> Edition:
     """The edition from the files under `root`, built once for each state of those files.
 
-    Two hooks need it in every build (the article pages and the summaries); they share one
-    result, and `mkdocs serve` builds it anew as soon as a seed or a data file changes.
-    The edition is not to be modified by its users.
+    This is how the hooks share one model: each that needs it (the article pages, the citations,
+    the glossary, the summaries) calls this in its on_config and gets the same object, with no
+    hook importing another and nothing stored in `config.extra`; `mkdocs serve` builds it anew
+    as soon as a seed or a data file changes. The edition is not to be modified by its users.
     """
     digest = inputs_digest(root)
     if root in _built and _built[root][0] == digest:
