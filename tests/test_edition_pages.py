@@ -113,3 +113,25 @@ def test_landing_page_front_matter(html):
 def test_spanish_words_are_marked_for_screen_readers(html):
     marked = [span.get_text() for page in section_pages(html) for span in page.select("span[lang=es]")]
     assert "mano dura" in marked and "sexenio" in marked and "Seguridad de la Frontera Nacional" in marked
+
+
+def test_the_model_gives_each_paragraph_the_printed_pages_a_reader_sees(html):
+    """The pages the hooks take from the edition model (glossary occurrences, summaries) are the
+    ones the page markers show: a paragraph spans from the page in force where it starts (or the
+    page it opens) to the last page begun inside it."""
+    from edition import pipeline
+
+    model = pipeline.build(ROOT).paragraph_pages()
+    seen, page = {}, None
+    for document in [html(""), *section_pages(html)]:
+        for element in document.select("a.page-start, p.article-paragraph"):
+            if element.name == "a" and element.find_parent("p", class_="article-paragraph") is None:
+                page = int(element["data-page"])
+            elif element.name == "p":
+                marks = [int(mark["data-page"]) for mark in element.select("a.page-start")]
+                opens = element.find(string=True, recursive=True)
+                starts_with_mark = bool(marks) and opens is not None and opens.find_parent("a", class_="page-start")
+                first = marks[0] if starts_with_mark else page
+                page = marks[-1] if marks else page
+                seen[element["id"]] = (first, page)
+    assert seen == model
