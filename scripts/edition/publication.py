@@ -23,7 +23,7 @@ ARTICLE_FIELDS = {"title": str, "authors": list, "journal": dict, "publisher": s
 PUBLICATION_FIELDS = {"licence": str, "edition_statement": str, "pdf_file": str}
 AUTHOR_FIELDS = {"name": str, "given": str, "family": str, "affiliations": list}
 JOURNAL_FIELDS = {"en": str, "ru": str, "rubric_ru": str}
-KIND_NAMES = {str: "text", int: "whole number", list: "list", dict: "mapping"}
+KIND_NAMES = {str: "a non-empty text", int: "a whole number", list: "a list", dict: "a mapping"}
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def _check(path: Path, mapping: object, fields: dict[str, type], what: str, line
         # YAML reads `true` as a bool, which Python counts as an int: not a page number
         if not isinstance(value, kind) or isinstance(value, bool) or (kind is str and not value.strip()):
             raise EditionError(path, field_line(path, name, line),
-                               f"{what}: field '{name}' must be a non-empty {KIND_NAMES[kind]}, not {value!r}")
+                               f"{what}: field '{name}' must be {KIND_NAMES[kind]}, not {value!r}")
     return mapping
 
 
