@@ -57,7 +57,8 @@ class Renderer:
             position = match.end()
         shown.append(self.text(emendation.corrected[position:]))
         title = f"Printed: “{emendation.original}” ({emendation.kind}; textual note {emendation.id})"
-        return (f'<span class="emendation" id="em-{emendation.id}" tabindex="0" data-kind="{attribute(emendation.kind)}" '
+        return (f'<span class="emendation" id="em-{emendation.id}" tabindex="0" '
+                f'data-kind="{attribute(emendation.kind)}" '
                 f'data-original="{attribute(emendation.original)}" title="{attribute(title)}">{"".join(shown)}</span>')
 
     def note_mark(self, note: Note) -> str:
@@ -109,7 +110,8 @@ class Renderer:
                     escape(source) for source in note.sources) + ".</span>"
             # the note is a paragraph inside its item: Material's note preview copies only the
             # item's child elements, so bare text beside them would be left out of the preview
-            lines.append(f'<li id="note-{note.id}" markdown="block"><p markdown="span"><strong>{escape(note.title)}.</strong> '
+            lines.append(f'<li id="note-{note.id}" markdown="block"><p markdown="span">'
+                         f'<strong>{escape(note.title)}.</strong> '
                          f'{note.text}{sources} <a class="editorial-notes__back" href="#note-ref-{note.id}" '
                          f'title="Back to the text">↩</a></p></li>')
         lines += ["</ol>", "", "</section>"]
@@ -126,8 +128,15 @@ def section_page(edition: Edition, section: Section) -> str:
         f'<span class="editorial-label__note">heading supplied by the editors; the printed article has none</span></p>',
         "",
     ]
-    for offset, text in enumerate(section.paragraphs):
-        number = section.first_paragraph + offset
-        lines += [renderer.paragraph(text), f"{{: #par-{number} .article-paragraph }}", ""]
+    for paragraph, text in zip(section.paragraph_ids, section.paragraphs, strict=True):
+        lines += [renderer.paragraph(text), f"{{: #{paragraph} .article-paragraph }}", ""]
     lines.append(renderer.editorial_notes(section))
     return "\n".join(lines) + "\n"
+
+
+def paragraphs_markdown(edition: Edition) -> dict[str, str]:
+    """Each paragraph of the sections as `section_page` writes it, by id (`par-N`): what the
+    citations put their footnote marks into, without reading the page's layout."""
+    renderer = Renderer(edition)
+    return {paragraph: renderer.paragraph(text) for section in edition.sections
+            for paragraph, text in zip(section.paragraph_ids, section.paragraphs, strict=True)}
