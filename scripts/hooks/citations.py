@@ -9,7 +9,6 @@ and the line.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bibliography import article, citations, entries, pages
-from edition.errors import EditionError
+from edition.errors import EditionError, reported
 
 ARTICLE_DIR = "article/"
 TEXTUAL_NOTES_MARKER = "<!-- reference list: generated -->"
@@ -30,7 +29,7 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    with stopping_on_bad_input(root):
+    with reported("citations", root):
         _state["root"] = root
         _state["references"] = entries.load(root)
         _state["article"] = article.load(root)
@@ -44,7 +43,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not sections:
         raise PluginError("citations: no generated article pages: list scripts/hooks/edition_pages.py "
                           "before scripts/hooks/citations.py under hooks in mkdocs.yml")
-    with stopping_on_bad_input(root):
+    with reported("citations", root):
         found = citations.scan(root, [(section.page, files.get_file_from_path(section.page).content_string)
                                       for section in sections], references)
         cited = {citation.number for citation in found}
@@ -100,15 +99,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def located(path: object, line: int | None) -> str:
     return f"{path}:{line}" if line else str(path)
-
-
-@contextlib.contextmanager
-def stopping_on_bad_input(root: Path):
-    """Turn an EditionError into the build's error, with the path relative to the project."""
-    try:
-        yield
-    except EditionError as error:
-        raise PluginError(f"citations: {error.where(root)}: {error.message}") from error
 
 
 def article_sections(files: Files) -> list[pages.Section]:
