@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from edition import datafiles
+from edition import publication
 from edition.errors import EditionError
 
 from . import journal_style
@@ -33,7 +33,7 @@ def load(root: Path) -> Reference:
     reference = Reference(key=key, type=entry.type.lower(), number=0, fields=fields,
                           authors=names(entry.persons.get("author", [])), editors=(),
                           line=line_of(lines, key) or 1, printed="", corrections=())
-    metadata = datafiles.load(root / ARTICLE_DATA)
+    metadata = publication.article_metadata(root / ARTICLE_DATA)
     expected = {
         "title": metadata["title"], "journaltitle": metadata["journal"]["en"], "date": str(metadata["year"]),
         "volume": str(metadata["volume"]), "number": str(metadata["issue"]),

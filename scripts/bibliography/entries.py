@@ -16,7 +16,7 @@ from pybtex.database import BibliographyData, Person, parse_string
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.exceptions import PybtexError
 
-from edition import seeds
+from edition import datafiles, seeds
 from edition.errors import EditionError
 
 BIB_FILE = Path("bib") / "references.bib"
@@ -126,10 +126,7 @@ def line_of(lines: list[str], key: str, field: str | None = None) -> int | None:
 
 def parse(path: Path) -> tuple[BibliographyData, list[str]]:
     """The parsed .bib and its lines; a syntax error names its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise EditionError(path, None, f"cannot read the bibliography: {error.strerror}") from error
+    text = datafiles.read_text(path, "bibliography")
     lines = text.splitlines()
     try:
         return parse_string(text, "bibtex"), lines

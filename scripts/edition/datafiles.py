@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from . import markup
 from .errors import EditionError, shortened
 
 LINE_KEY = "__line__"
@@ -168,6 +169,7 @@ def load(path: Path) -> Any:
             if name != LINE_KEY and name not in known:
                 raise EditionError(path, line_of(document, name), f"unknown top-level key '{shortened(name)}' "
                                    f"(known: {', '.join(sorted(known))})")
+    markup.check_document(path, document)
     return document
 
 

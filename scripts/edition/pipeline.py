@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import datafiles, emendations, hyphenation, language, lint, notes, page_starts, paragraphs
-from . import running_headers, sections, seeds, spacing, tokens, typography
+from . import publication, running_headers, sections, seeds, spacing, tokens, typography
 from .errors import EditionError
 
 BODY_SEED = "article-body.txt"
@@ -108,12 +108,12 @@ def build(root: Path) -> Edition:
 
 def build_uncached(root: Path) -> Edition:
     paths = Paths(root)
-    metadata = datafiles.load(paths.editorial("article.yml"))
+    metadata = publication.article_metadata(paths.editorial("article.yml"))
     raw = seeds.read_seed(paths.seeds, BODY_SEED)
     source = paths.seeds / BODY_SEED
 
     lines = running_headers.remove(raw.split("\n"))
-    lines, pages = page_starts.mark(lines, int(metadata["first_page"]), str(source))
+    lines, pages = page_starts.mark(lines, metadata["first_page"], str(source))
     text = "\n".join(lines)
     keep, join = hyphenation_exceptions(paths.editorial("hyphenation.yml"), text)
     text = hyphenation.join(text, keep, join)

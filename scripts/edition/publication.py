@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import datafiles
-from .errors import EditionError
+from .errors import EditionError, shortened
 
 ARTICLE_FIELDS = {"title": str, "authors": list, "journal": dict, "publisher": str, "year": int,
                   "volume": int, "issue": int, "first_page": int, "last_page": int, "doi": str,
-                  "publisher_url": str}
+                  "publisher_url": str, "last_body_page": int, "udc": str}
 PUBLICATION_FIELDS = {"licence": str, "edition_statement": str, "pdf_file": str}
 AUTHOR_FIELDS = {"name": str, "given": str, "family": str, "affiliations": list}
-JOURNAL_FIELDS = {"en": str, "ru": str}
+JOURNAL_FIELDS = {"en": str, "ru": str, "rubric_ru": str}
 
 
 @dataclass(frozen=True)
@@ -64,18 +64,43 @@ def _check(path: Path, mapping: object, fields: dict[str, type], what: str) -> d
     if not isinstance(mapping, dict):
         raise EditionError(path, None, f"{what} must be a mapping")
     line = mapping.get(datafiles.LINE_KEY)
+    datafiles.unknown_keys(path, mapping, fields, what)
     for name, kind in fields.items():
         if name not in mapping:
             raise EditionError(path, line, f"{what}: missing field '{name}'")
-        if not isinstance(mapping[name], kind) or (kind is str and not mapping[name].strip()):
-            raise EditionError(path, line, f"{what}: field '{name}' must be a non-empty {kind.__name__}")
+        value = mapping[name]
+        if (not isinstance(value, kind) or isinstance(value, bool) or (kind is str and not value.strip())
+                or (kind is int and value <= 0)):
+            expected = {str: "a non-empty text", int: "a whole number above 0", list: "a list",
+                        dict: "a mapping"}[kind]
+            raise EditionError(path, datafiles.line_of(mapping, name),
+                               f"{what}: field '{name}' must be {expected}, got {shortened(value)!r}")
     return mapping
+
+
+def article_metadata(path: Path) -> dict:
+    """`editorial/article.yml`, every field checked before any step uses one."""
+    article = _check(path, datafiles.load(path), ARTICLE_FIELDS, "article")
+    _check(path, article["journal"], JOURNAL_FIELDS, "journal")
+    if not article["authors"]:
+        raise EditionError(path, datafiles.line_of(article, "authors"), "article: no authors")
+    for entry in article["authors"]:
+        _check(path, entry, AUTHOR_FIELDS, "author")
+        if not entry["affiliations"] or not all(isinstance(item, str) and item.strip()
+                                                for item in entry["affiliations"]):
+            raise EditionError(path, datafiles.line_of(entry, "affiliations"),
+                               f"author {shortened(entry['name'])}: affiliations must be a list of texts")
+    if not article["first_page"] <= article["last_body_page"] <= article["last_page"]:
+        raise EditionError(path, datafiles.line_of(article, "last_body_page"),
+                           f"the pages must run first_page ≤ last_body_page ≤ last_page; they are "
+                           f"{article['first_page']}, {article['last_body_page']}, {article['last_page']}")
+    return article
 
 
 def load(root: Path) -> Publication:
     article_path = root / "editorial" / "article.yml"
     publication_path = root / "editorial" / "publication.yml"
-    article = _check(article_path, datafiles.load(article_path), ARTICLE_FIELDS, "article")
+    article = article_metadata(article_path)
     publication = datafiles.load(publication_path)
     _check(publication_path, publication, PUBLICATION_FIELDS, "publication")
     for name in publication:
