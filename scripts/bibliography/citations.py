@@ -15,7 +15,7 @@ from pathlib import Path
 
 from edition.errors import EditionError
 
-from . import journal_style
+from . import entries, journal_style
 from .entries import Reference
 
 # "[N]" or "[N, p. …]"; the locator may not hold brackets or markup.
@@ -24,6 +24,8 @@ CITATION_RE = re.compile(r"\[(?P<number>\d+)(?:,\s+(?P<locator>pp?\.\s*[^\[\]<>]
 CITATION_LIKE_RE = re.compile(r"\[\s*(?:\^|\d)")
 # Words the editors supply stand in square brackets too, e.g. "[100]": not citations.
 SUPPLIED_RE = re.compile(r'<span class="supplied"[^>]*>.*?</span>', re.DOTALL)
+# The printed reading an emendation keeps for hover (title, data-original) is not the text.
+READING_ATTRIBUTES_RE = re.compile(r'\s(?:title|data-original)="[^"]*"')
 PARAGRAPH_ATTRIBUTES_RE = re.compile(r"^\{: #(?P<id>par-\d+) \.article-paragraph \}$")
 ARTICLE_PARAGRAPH_RE = re.compile(r'<p class="article-paragraph" id="(?P<id>par-\d+)">(?P<body>.*?)</p>', re.DOTALL)
 EDITORIAL_NOTES_START = '<section class="editorial-notes"'
@@ -75,13 +77,18 @@ def scan(root: Path, pages: list[tuple[str, str]], references: dict[int, Referen
     for page, markdown in pages:
         lines = markdown.split("\n")
         for index, line in enumerate(lines):
-            visible = blank(line, SUPPLIED_RE)
+            visible = blank(blank(line, READING_ATTRIBUTES_RE), SUPPLIED_RE)
             for match in CITATION_RE.finditer(visible):
                 number = int(match.group("number"))
                 if number not in references:
                     path, at = where(root, page, index + 1, match.group(0))
                     raise EditionError(path, at, f"citation {quoted(match.group(0))} names no reference: "
                                        f"bib/references.bib has numbers 1–{max(references)}")
+                problem = entries.locator_problem(references[number], match.group("locator") or "")
+                if problem:
+                    path, at = where(root, page, index + 1, match.group(0))
+                    raise EditionError(path, at, f"citation {quoted(match.group(0))}: {problem}; is the number "
+                                       "right (bib/references.bib, originalnumber)?")
                 attributes = PARAGRAPH_ATTRIBUTES_RE.match(lines[index + 1]) if index + 1 < len(lines) else None
                 if attributes is None:
                     path, at = where(root, page, index + 1, match.group(0))

@@ -57,8 +57,16 @@ def check_url(path: Path | str, line: int | None, field: str, url: str,
                            f"{problem}")
 
 
+# Control characters (but tab and line end) and the private-use characters the pipeline's own
+# marks are made of (edition/tokens.py): a text holding one could forge a mark.
+FORBIDDEN_CHARACTERS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff]")
+
+
 def text_problem(text: str) -> str | None:
     """Why `text` breaks the markup rule; None when it keeps it."""
+    bad = FORBIDDEN_CHARACTERS_RE.search(text)
+    if bad:
+        return f"the invisible character U+{ord(bad.group(0)):04X} is not allowed in a text"
     for match in TAG_RE.finditer(text):
         tag = match.group(0)
         if tag in ALLOWED_TAGS or AUTOLINK_RE.fullmatch(tag) and url_problem(tag[1:-1]) is None:
