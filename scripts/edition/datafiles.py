@@ -57,6 +57,12 @@ class Mapping(dict):
     key_lines: dict = {}
 
 
+class Sequence(list):
+    """A loaded list; `item_lines` gives the 1-based line of each of its items."""
+
+    item_lines: list = []
+
+
 class _LineLoader(_BaseLoader):
     """A safe loader that records the 1-based line where each mapping starts, and each key's
     line, and refuses a key given twice in one mapping."""
@@ -87,7 +93,15 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
     data.key_lines = value.key_lines
 
 
+def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode):
+    data = Sequence()
+    yield data
+    data.extend(loader.construct_sequence(node))
+    data.item_lines = [item.start_mark.line + 1 for item in node.value]
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
 def line_of(mapping: dict, key: str) -> int | None:

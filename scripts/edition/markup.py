@@ -96,8 +96,9 @@ def check_document(path: Path, document: object) -> None:
                 if name != datafiles.LINE_KEY:
                     walk(item, str(name), datafiles.line_of(value, name))
         elif isinstance(value, list):
-            for item in value:
-                walk(item, key, item.get(datafiles.LINE_KEY, line) if isinstance(item, dict) else line)
+            lines = getattr(value, "item_lines", None) or [line] * len(value)
+            for item, item_line in zip(value, lines):
+                walk(item, key, item_line)
         elif isinstance(value, str):
             if key in URL_KEYS:
                 check_url(path, line, key, value)
