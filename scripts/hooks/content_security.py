@@ -10,6 +10,10 @@ And no page may link to a script: a link (href, src, action) whose scheme is not
 mailto or tel, or none (relative), such as `javascript:` in a docs/ page, stops the build,
 naming the file and the line.
 
+`mkdocs serve` gets no policy: its live-reload script is written into each page as it is sent,
+with a new time stamp every time, so no hash could allow it; the published site (build,
+gh-deploy) always has one.
+
 Listed last in mkdocs.yml, and its page events run last (priority -100): the hashes must be
 those of the page as written, after every other hook's changes.
 """
@@ -38,6 +42,13 @@ LINK_ATTRIBUTE_RE = re.compile(r"""\s(?:href|src|action|formaction|xlink:href)\s
 SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 LINK_SCHEMES = ("http", "https", "mailto", "tel")
 POLICY = "script-src 'self' {hashes}; object-src 'none'; base-uri 'self'"
+
+
+_serving = {"on": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["on"] = command == "serve"
 
 
 def digest(script: str) -> str:
@@ -103,11 +114,13 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _serving["on"]:
+        return output
     return with_policy(output, page.file.src_uri)
 
 
 @event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name.endswith(".html"):
+    if template_name.endswith(".html") and not _serving["on"]:
         return with_policy(output, template_name)
     return output

@@ -23,6 +23,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 _state: dict = {}
+# A --dirty build rewrites only what changed, in the site folder itself: it is left to do so.
+_dirty = {"on": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _dirty["on"] = dirty
 
 
 def partial_folder(site: Path) -> Path:
@@ -31,6 +37,8 @@ def partial_folder(site: Path) -> Path:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _dirty["on"]:
+        return config
     site = Path(config.site_dir).resolve()
     partial = partial_folder(site)
     if partial.exists():
@@ -46,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
+    if "site" not in _state:
+        return
     site, partial, warnings = _state.pop("site"), _state.pop("partial"), _state.pop("warnings")
     logging.getLogger("mkdocs").removeHandler(warnings)
     config.site_dir = str(site)
