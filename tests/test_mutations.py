@@ -531,3 +531,15 @@ def test_an_empty_list_is_refused(file: str, key: str, inputs: Path, original_ed
     (inputs / file).write_text(f"# emptied\n{key}: []\n", encoding="utf-8")
     found = message(inputs, STAGE_OF_FILE[file], original_edition)
     assert found == f"{STAGE_OF_FILE[file]}: {file}:2: the list under '{key}' is empty", found
+
+
+def test_a_huge_value_is_quoted_shortened(inputs: Path, original_edition):
+    """A 5 MB context pasted by mistake: the message quotes its beginning, not all of it."""
+    path = inputs / EM
+    huge = "Latin America " * 400_000
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'context: "Latin America and the Caribbean is critical to understanding"', f'context: "{huge}Caribbean is critical"'),
+        encoding="utf-8")
+    found = message(inputs, "edition", original_edition)
+    assert found.startswith("edition: editorial/emendations.yml:11: E01: context 'Latin America Latin America"), found[:200]
+    assert "is found 0 times" in found and len(found) < 300, found[:400]

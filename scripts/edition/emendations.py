@@ -74,7 +74,7 @@ def find_once(paragraphs: list[str], snippet: str, path: Path, line: int, what: 
     places = [(index, start, end) for index, text in enumerate(paragraphs)
               for start, end in tokens.locate(text, snippet)]
     if len(places) != 1:
-        raise EditionError(path, line, f"{what} {snippet!r} is found {len(places)} times in the text; "
+        raise EditionError(path, line, f"{what} {shortened(snippet)!r} is found {len(places)} times in the text; "
                            "it must be found exactly once")
     return places[0]
 
@@ -102,7 +102,7 @@ def apply(paragraphs: list[str], emendations: list[Emendation], path: Path) -> l
                                       f"{emendation.id}: context")
         inner = tokens.locate(paragraphs[index][start:end], emendation.original)
         if len(inner) != 1:
-            raise EditionError(path, emendation.line, f"{emendation.id}: original {emendation.original!r} "
+            raise EditionError(path, emendation.line, f"{emendation.id}: original {shortened(emendation.original)!r} "
                                f"is found {len(inner)} times inside its context; it must be found once")
         inner_start, inner_end = inner[0]
         touched = citation_overlap(paragraphs[index], start + inner_start, start + inner_end)

@@ -4,6 +4,7 @@ line at fault), and the one adapter that turns it into the build's message."""
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,9 +40,14 @@ class EditionError(Exception):
         return f"{path.as_posix()}:{self.line}" if self.line else path.as_posix()
 
 
+QUOTED_RE = re.compile(r"'([^'\n]{%d,})'|\"([^\"\n]{%d,})\"" % (QUOTED_MAX + 1, QUOTED_MAX + 1))
+
+
 def build_message(concern: str, error: EditionError, root: Path) -> str:
-    """The build's message for bad input: which part of the build, file:line, what is wrong."""
-    return f"{concern}: {error.where(root)}: {error.message}"
+    """The build's message for bad input: which part of the build, file:line, what is wrong.
+    Any value quoted in it is cut to QUOTED_MAX characters, whichever step wrote the message."""
+    message = QUOTED_RE.sub(lambda match: repr(shortened(match.group(1) or match.group(2))), error.message)
+    return f"{concern}: {error.where(root)}: {message}"
 
 
 @contextlib.contextmanager
