@@ -40,13 +40,18 @@ class EditionError(Exception):
         return f"{path.as_posix()}:{self.line}" if self.line else path.as_posix()
 
 
-QUOTED_RE = re.compile(r"'([^'\n]{%d,})'|\"([^\"\n]{%d,})\"" % (QUOTED_MAX + 1, QUOTED_MAX + 1))
+# A quoted value this long is a mistake pasted whole (a message's own words between two
+# apostrophes never run so long): in a long message it is cut to QUOTED_MAX.
+LONG_QUOTED_RE = re.compile(r"'([^'\n]{200,})'|\"([^\"\n]{200,})\"")
+LONG_MESSAGE = 400
 
 
 def build_message(concern: str, error: EditionError, root: Path) -> str:
     """The build's message for bad input: which part of the build, file:line, what is wrong.
-    Any value quoted in it is cut to QUOTED_MAX characters, whichever step wrote the message."""
-    message = QUOTED_RE.sub(lambda match: repr(shortened(match.group(1) or match.group(2))), error.message)
+    A huge value quoted in it is cut to QUOTED_MAX characters, whichever step wrote the message."""
+    message = error.message
+    if len(message) > LONG_MESSAGE:
+        message = LONG_QUOTED_RE.sub(lambda match: repr(shortened(match.group(1) or match.group(2))), message)
     return f"{concern}: {error.where(root)}: {message}"
 
 
