@@ -238,9 +238,9 @@ def test_the_publication_data_loads_once_for_every_reader(tmp_path):
 @pytest.mark.parametrize("change, message", [
     (lambda text: text.replace("first_page: 169\n", ""), "article: missing field 'first_page'"),
     (lambda text: text.replace("first_page: 169", "first_page: one hundred"),
-     "field 'first_page' must be a whole number, not 'one hundred'"),
+     "field 'first_page' must be a whole number above 0, got 'one hundred'"),
     (lambda text: text.replace("first_page: 169", "first_page: true"), "field 'first_page' must be"),
-    (lambda text: text.replace("first_page: 169", "first_pages: 169"), "article: unknown field 'first_pages'"),
+    (lambda text: text.replace("first_page: 169", "first_pages: 169"), "unknown top-level key 'first_pages'"),
 ])
 def test_bad_publication_data_names_the_file_and_line(tmp_path, change, message):
     text = (ROOT / "editorial" / "article.yml").read_text(encoding="utf-8")
@@ -255,7 +255,7 @@ def test_an_ill_typed_first_page_stops_the_build_with_a_message(project_copy, tm
     path = project_copy / "editorial" / "article.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("first_page: 169", 'first_page: "169"'), encoding="utf-8")
     assert_fails_cleanly(project_copy, tmp_path / "site", f"editorial/article.yml:{article_yml_line('first_page')}",
-                         "field 'first_page' must be a whole number, not '169'")
+                         "field 'first_page' must be a whole number above 0, got '169'")
 
 
 def test_a_last_body_page_the_seed_does_not_end_on_stops_the_build(project_copy, tmp_path):

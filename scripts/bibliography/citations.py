@@ -19,7 +19,7 @@ from edition import tokens
 from edition.errors import EditionError
 from edition.pipeline import Edition
 
-from . import journal_style
+from . import entries, journal_style
 from .entries import Reference
 
 # "[N]" or "[N, p. …]"; the locator may not hold brackets or markup.
@@ -87,6 +87,11 @@ def find(root: Path, edition: Edition, references: dict[int, Reference]) -> list
                         raise EditionError(*where(root, section.page, match.group(0)),
                                            f"citation {quoted(match.group(0))} names no reference: "
                                            f"bib/references.bib has numbers 1–{max(references)}")
+                    problem = entries.locator_problem(references[number], match.group("locator") or "")
+                    if problem:
+                        raise EditionError(*where(root, section.page, match.group(0)),
+                                           f"citation {quoted(match.group(0))}: {problem}; is the number "
+                                           "right (bib/references.bib, originalnumber)?")
                     found.append(Citation(len(found) + 1, number, match.group("locator") or "", match.group(0),
                                           section.page, paragraph))
                 leftover = CITATION_LIKE_RE.search(blank(run, CITATION_RE))

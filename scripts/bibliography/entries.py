@@ -16,8 +16,8 @@ from pybtex.database import BibliographyData, Person, parse_string
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.exceptions import PybtexError
 
-from edition import seeds
-from edition.errors import EditionError
+from edition import datafiles, markup, seeds
+from edition.errors import EditionError, shortened
 
 BIB_FILE = Path("bib") / "references.bib"
 JOURNAL_PAGE_SEED = "journal-page.txt"
@@ -126,10 +126,7 @@ def line_of(lines: list[str], key: str, field: str | None = None) -> int | None:
 
 def parse(path: Path) -> tuple[BibliographyData, list[str]]:
     """The parsed .bib and its lines; a syntax error names its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise EditionError(path, None, f"cannot read the bibliography: {error.strerror}") from error
+    text = datafiles.read_text(path, "bibliography")
     lines = text.splitlines()
     try:
         return parse_string(text, "bibtex"), lines
@@ -193,6 +190,45 @@ def load(root: Path) -> list[Reference]:
     return [references[number] for number in sorted(references)]
 
 
+def locator_problem(reference: Reference, locator: str) -> str | None:
+    """Why a citation's page locator cannot be right for `reference`: a page outside the range
+    the entry gives (`pages`); None when every page cited lies in it, or the entry has no range."""
+    if "pages" not in reference.fields or not locator:
+        return None
+    first, last = (int(page) for page in re.split(r"–|--", reference.fields["pages"]))
+    cited = [int(page) for page in re.findall(r"\d+", locator)]
+    outside = [page for page in cited if not first <= page <= last]
+    if outside:
+        return (f"page {outside[0]} is outside the pages of reference {reference.number} "
+                f"({reference.key}, pp. {first}–{last})")
+    return None
+
+
+def words(text: str) -> set[str]:
+    return {word.casefold() for word in re.findall(r"\w{4,}", plain(text))}
+
+
+def printed_mismatch(entry, fields: dict[str, str], raw_persons: dict[str, str], printed_text: str) -> str | None:
+    """Why this entry cannot be printed reference N: its first author's surname, its year or every
+    word of its title missing from what the journal printed as N (None when all three are there)."""
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    if "printed-author" in fields:
+        people = []  # the printed names differ by design; the corrected reading was checked above
+    if people:
+        surname = names(people[:1])[0].family
+        first_word = re.split(r"[\s,]+", surname.strip())[0]
+        if first_word.casefold() not in printed_text.casefold():
+            return f"the first author's surname {shortened(surname, 40)!r} is not in the printed reference"
+    year = fields.get("date", "")[:4]
+    if year and year not in printed_text and fields.get("printed-date") is None:
+        return f"the year {year} is not in the printed reference"
+    title = fields.get("printed-title") or fields.get("title", "")
+    title_words = words(title) | words(fields.get("translation", ""))
+    if title_words and not title_words & words(printed_text):
+        return f"no word of the title {shortened(plain(title), 50)!r} is in the printed reference"
+    return None
+
+
 def checked_entry(path: Path, lines: list[str], key: str, entry, printed: list[str]) -> Reference:
     kind = entry.type.lower()
     line = line_of(lines, key)
@@ -230,8 +266,8 @@ def checked_entry(path: Path, lines: list[str], key: str, entry, printed: list[s
             fail(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {fields[name]!r}", name)
     if "pages" in fields and not PAGES_RE.match(fields["pages"]):
         fail(f"pages must be a range such as 173–203, got {fields['pages']!r}", "pages")
-    if "url" in fields and not URL_RE.match(fields["url"]):
-        fail(f"url must be an http(s) address, got {fields['url']!r}", "url")
+    if "url" in fields and (not URL_RE.match(fields["url"]) or markup.url_problem(fields["url"], ("http", "https"))):
+        fail(f"url must be an http(s) address a page may link to, got {shortened(fields['url'])!r}", "url")
     if "isbn" in fields and not check_isbn(fields["isbn"]):
         fail(f"isbn {fields['isbn']!r} is not a valid ISBN-13 (check digit)", "isbn")
     if "issn" in fields and not check_issn(fields["issn"]):
@@ -257,12 +293,16 @@ def checked_entry(path: Path, lines: list[str], key: str, entry, printed: list[s
         if corrected is None:
             fail(f"'{name}' keeps a printed reading, but the entry has no '{target}'", name)
         if plain(value) and plain(value) not in printed_text:
-            fail(f"'{name}' = {plain(value)!r} is not in printed reference {number}: {printed_text}", name)
+            fail(f"'{name}' = {plain(value)!r} is not in printed reference {number}: {shortened(printed_text, 120)}", name)
         if plain(value) == plain(corrected):
             fail(f"'{name}' is the same as '{target}': nothing was corrected", name)
         corrections.append(Correction(target, plain(value), corrected))
     if corrections and "editors-note" not in fields:
         fail("a corrected entry needs an editors-note giving the reason")
+    mismatch = printed_mismatch(entry, fields, raw_persons, printed_text)
+    if mismatch:
+        fail(f"originalnumber {number}: {mismatch}, so this is not printed reference {number}: "
+             f"{shortened(printed_text, 100)} (are two entries' numbers swapped?)", "originalnumber")
 
     return Reference(key=key, type=kind, number=number, fields=fields,
                      authors=names(entry.persons.get("author", [])), editors=names(entry.persons.get("editor", [])),

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import datafiles, tokens
-from .emendations import find_once
-from .errors import EditionError
+from .emendations import ID_RE, find_once
+from .errors import EditionError, shortened
 
 FIELDS = {"id": str, "after": str, "title": str, "text": str, "sources": (list, type(None))}
 
@@ -33,6 +33,9 @@ def load(path: Path) -> list[Note]:
     seen: set[str] = set()
     for entry in datafiles.entries(path, "notes", FIELDS):
         line = entry[datafiles.LINE_KEY]
+        if not ID_RE.match(entry["id"]):
+            raise EditionError(path, datafiles.line_of(entry, "id"), f"the id {shortened(entry['id'])!r} must be "
+                               "letters and digits (hyphens between): it becomes part of the page's links")
         if entry["id"] in seen:
             raise EditionError(path, line, f"duplicate id {entry['id']}")
         seen.add(entry["id"])

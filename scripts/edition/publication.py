@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import datafiles
-from .errors import EditionError
+from .errors import EditionError, shortened
 
 ARTICLE_DATA = Path("editorial") / "article.yml"
 PUBLICATION_DATA = Path("editorial") / "publication.yml"
@@ -86,45 +86,52 @@ def _check(path: Path, mapping: object, fields: dict[str, type], what: str, line
     if not isinstance(mapping, dict):
         raise EditionError(path, line, f"{what} must be a mapping of fields ({', '.join(fields)})")
     line = mapping.get(datafiles.LINE_KEY, line)
-    for name in mapping:
-        if name != datafiles.LINE_KEY and name not in fields:
-            raise EditionError(path, field_line(path, name, line),
-                               f"{what}: unknown field '{name}' (known: {', '.join(fields)})")
+    datafiles.unknown_keys(path, mapping, fields, what)
     for name, kind in fields.items():
         if name not in mapping:
             raise EditionError(path, line, f"{what}: missing field '{name}'")
         value = mapping[name]
-        # YAML reads `true` as a bool, which Python counts as an int: not a page number
-        if not isinstance(value, kind) or isinstance(value, bool) or (kind is str and not value.strip()):
-            raise EditionError(path, field_line(path, name, line),
-                               f"{what}: field '{name}' must be {KIND_NAMES[kind]}, not {value!r}")
+        if (not isinstance(value, kind) or isinstance(value, bool) or (kind is str and not value.strip())
+                or (kind is int and value <= 0)):
+            expected = {str: "a non-empty text", int: "a whole number above 0", list: "a list",
+                        dict: "a mapping"}[kind]
+            raise EditionError(path, datafiles.line_of(mapping, name),
+                               f"{what}: field '{name}' must be {expected}, got {shortened(value)!r}")
     return mapping
+
+
+def article_metadata(path: Path) -> dict:
+    """`editorial/article.yml`, every field checked before any step uses one."""
+    article = _check(path, datafiles.load(path), ARTICLE_FIELDS, "article")
+    _check(path, article["journal"], JOURNAL_FIELDS, "journal")
+    if not article["authors"]:
+        raise EditionError(path, datafiles.line_of(article, "authors"), "article: no authors")
+    for entry in article["authors"]:
+        _check(path, entry, AUTHOR_FIELDS, "author")
+        if not entry["affiliations"] or not all(isinstance(item, str) and item.strip()
+                                                for item in entry["affiliations"]):
+            raise EditionError(path, datafiles.line_of(entry, "affiliations"),
+                               f"author {shortened(entry['name'])}: affiliations must be a list of texts")
+    if not article["first_page"] <= article["last_body_page"] <= article["last_page"]:
+        raise EditionError(path, datafiles.line_of(article, "last_body_page"),
+                           f"the pages must run first_page ≤ last_body_page ≤ last_page; they are "
+                           f"{article['first_page']}, {article['last_body_page']}, {article['last_page']}")
+    return article
 
 
 def load(root: Path) -> Publication:
     """Both files, checked; the first error found names its file (relative to `root`) and line."""
     article_path = root / ARTICLE_DATA
     publication_path = root / PUBLICATION_DATA
-    article = _check(article_path, datafiles.load(article_path), ARTICLE_FIELDS, "article", 1)
+    article = article_metadata(article_path)
     publication = _check(publication_path, datafiles.load(publication_path), PUBLICATION_FIELDS, "publication", 1)
     if "/" in publication["pdf_file"] or not publication["pdf_file"].endswith(".pdf"):
-        raise EditionError(publication_path, field_line(publication_path, "pdf_file", 1),
+        raise EditionError(publication_path, datafiles.line_of(publication, "pdf_file"),
                            "pdf_file must be a plain file name ending in .pdf")
-    journal = _check(article_path, article["journal"], JOURNAL_FIELDS, "journal",
-                     field_line(article_path, "journal", 1))
-    if not article["first_page"] <= article["last_body_page"] <= article["last_page"]:
-        raise EditionError(article_path, field_line(article_path, "last_body_page", 1),
-                           "article: the pages must run first_page ≤ last_body_page ≤ last_page")
-    authors = []
-    for entry in article["authors"]:
-        entry = _check(article_path, entry, AUTHOR_FIELDS, "author", field_line(article_path, "authors", 1))
-        if not entry["affiliations"] or not all(isinstance(item, str) and item.strip()
-                                                for item in entry["affiliations"]):
-            raise EditionError(article_path, field_line(article_path, "affiliations", entry[datafiles.LINE_KEY]),
-                               f"author {entry['name']}: affiliations must be a list of non-empty texts")
-        authors.append(Author(entry["name"], entry["given"], entry["family"], tuple(entry["affiliations"])))
-    if not authors:
-        raise EditionError(article_path, field_line(article_path, "authors", 1), "article: no authors")
+    # article_metadata has checked the journal, the authors and the pages
+    journal = article["journal"]
+    authors = [Author(entry["name"], entry["given"], entry["family"], tuple(entry["affiliations"]))
+               for entry in article["authors"]]
     return Publication(
         title=article["title"], authors=tuple(authors), journal_en=journal["en"], journal_ru=journal["ru"],
         journal_rubric_ru=journal["rubric_ru"], publisher=article["publisher"], year=article["year"],

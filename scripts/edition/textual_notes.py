@@ -21,8 +21,15 @@ def cell(text: str) -> str:
 
 
 def supplied_marked(corrected: str) -> str:
-    """A corrected reading with the editors' supplied words marked as in the text."""
-    return SUPPLIED_RE.sub(lambda match: f'<span class="supplied" data-search-exclude>[{cell(match.group(1))}]</span>', corrected)
+    """A corrected reading with the editors' supplied words marked as in the text; the rest of
+    it escaped like every other text of the list."""
+    out, position = [], 0
+    for match in SUPPLIED_RE.finditer(corrected):
+        out.append(cell(corrected[position:match.start()]))
+        out.append(f'<span class="supplied" data-search-exclude>[{cell(match.group(1))}]</span>')
+        position = match.end()
+    out.append(cell(corrected[position:]))
+    return "".join(out)
 
 
 def sections_table(edition: Edition) -> list[str]:

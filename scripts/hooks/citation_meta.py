@@ -29,17 +29,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edition import publication
-from edition.errors import EditionError
+from edition.errors import reported
 
 _source: publication.Publication | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _source
-    try:
-        _source = publication.load(Path(config.config_file_path).parent)
-    except EditionError as error:
-        raise PluginError(f"citation metadata: {error}") from error
+    root = Path(config.config_file_path).parent
+    with reported("citation metadata", root):
+        _source = publication.load(root)
     config.extra["attribution"] = attribution(_source)
     return config
 

@@ -9,7 +9,6 @@ and the line.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from bibliography import article, citations, entries, pages
 from edition import pipeline, render
-from edition.errors import EditionError
+from edition.errors import EditionError, reported
 
 TEXTUAL_NOTES_MARKER = "<!-- reference list: generated -->"
 
@@ -31,7 +30,7 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    with stopping_on_bad_input(root):
+    with reported("citations", root):
         edition = pipeline.build(root)  # the same one edition_pages.py built: cached
         _state.clear()  # `mkdocs serve` runs on_config again for each rebuild
         _state["root"] = root
@@ -49,7 +48,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if any(files.get_file_from_path(section.page) is None for section in sections):
         raise PluginError("citations: no generated article pages: list scripts/hooks/edition_pages.py "
                           "before scripts/hooks/citations.py under hooks in mkdocs.yml")
-    with stopping_on_bad_input(root):
+    with reported("citations", root):
         found = citations.find(root, edition, references)
         cited = {citation.number for citation in found}
         for reference in _state["references"]:
@@ -110,12 +109,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def located(path: object, line: int | None) -> str:
     return f"{path}:{line}" if line else str(path)
 
-
-@contextlib.contextmanager
-def stopping_on_bad_input(root: Path):
-    """Turn an EditionError into the build's error, with the path relative to the project."""
-    try:
-        yield
-    except EditionError as error:
-        raise PluginError(f"citations: {error.where(root)}: {error.message}") from error
 

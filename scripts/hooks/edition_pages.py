@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition import landing, pipeline, render, sections, textual_notes
-from edition.errors import EditionError
+from edition.errors import reported
 
 TEXTUAL_NOTES_MARKER = "<!-- textual notes: generated -->"
 
@@ -28,10 +28,8 @@ _edition: pipeline.Edition | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _edition
     root = Path(config.config_file_path).parent
-    try:
+    with reported("edition", root):
         _edition = pipeline.build(root)
-    except EditionError as error:
-        raise PluginError(f"edition: {error.where(root)}: {error.message}") from error
     check_nav(config, _edition)
     return config
 

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from edition import publication  # noqa: E402
-from edition.errors import EditionError  # noqa: E402
+from edition.errors import reported  # noqa: E402
 
 SWITCH = "EDITION_PDF"
 CONFIG_KEY = "edition_pdf"
@@ -55,7 +55,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def load(config: MkDocsConfig) -> publication.Publication:
-    try:
-        return publication.load(Path(config.config_file_path).parent)
-    except EditionError as error:
-        raise PluginError(f"edition PDF: {error}") from error
+    root = Path(config.config_file_path).parent
+    with reported("edition PDF", root):
+        return publication.load(root)

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition import pipeline
-from edition.errors import EditionError
+from edition.errors import reported
 from glossary import marking, pages, terms
 
 DATA = Path("editorial") / "glossary.yml"
@@ -30,11 +30,9 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    try:
+    with reported("glossary", root):
         edition = pipeline.build(root)  # the same one edition_pages.py built: cached
         loaded = terms.load(root / DATA)
-    except EditionError as error:
-        raise plugin_error(error, root) from error
     _state.clear()
     _state.update(root=root, terms=loaded, by_id={term.id: term for term in loaded},
                   matcher=terms.Matcher(loaded), occurrences=[], paragraphs={},
@@ -92,7 +90,3 @@ def on_env(env, config: MkDocsConfig, files: Files):
         mine = [occurrence for occurrence in occurrences if occurrence.term_id == term.id]
         file.page.content = file.page.content.replace(placeholder, pages.occurrences_html(mine, links))
     return env
-
-
-def plugin_error(error: EditionError, root: Path) -> PluginError:
-    return PluginError(f"glossary: {error.where(root)}: {error.message}")

@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from edition import publication
-from edition.errors import EditionError
+from edition.errors import reported
 
 PRINT_SRC = "print.md"
 PRINT_TITLE = "The whole edition (print view)"
@@ -65,10 +65,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if _nav is None or file is None or file.page is None:
         raise PluginError("print view: the print page or the nav is missing (did on_files/on_nav run?)")
     root = Path(config.config_file_path).parent
-    try:
+    with reported("print view", root):
         source = publication.load(root)
-    except EditionError as error:
-        raise PluginError(f"print view: {error}") from error
     file.page.content = assemble(_nav, file.page, source, config.site_url or "")
     return env
 

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition import pipeline, tokens
-from edition.errors import EditionError
+from edition.errors import reported
 from bibliography.citations import CITATION_RE
 from summaries import data, pages, passages, reading_time
 
@@ -29,7 +29,7 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    try:
+    with reported("summaries", root):
         # The same call as the edition hook's, so that the two hooks stay independent; the
         # pipeline builds once for both.
         edition = pipeline.build(root)
@@ -37,8 +37,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         summaries = data.load_summaries(root / EDITORIAL / "summaries.yml", paragraphs, edition.sections)
         figures, chart = data.load_figures(root / EDITORIAL / "key-figures.yml", paragraphs)
         events = data.load_timeline(root / EDITORIAL / "timeline.yml", paragraphs)
-    except EditionError as error:
-        raise plugin_error(error, root) from error
     words = {section.slug: sum(reading_words(text) for text in section.paragraphs) for section in edition.sections}
     _state.clear()
     _state.update(sections=edition.sections, summaries=summaries, figures=figures, chart=chart, events=events,
@@ -73,10 +71,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                           "so the summary has no place")
     box = pages.section_box(slug, summary, _state["words"][slug], _state["summaries"].reading_rate)
     return "\n".join(lines[:label + 1] + ["", box] + lines[label + 1:])
-
-
-def plugin_error(error: EditionError, root: Path) -> PluginError:
-    return PluginError(f"summaries: {error.where(root)}: {error.message}")
 
 
 def reading_words(paragraph: str) -> int:

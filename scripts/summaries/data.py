@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from edition import datafiles
-from edition.errors import EditionError
+from edition.errors import EditionError, shortened
 from edition.sections import Section
 
 from .passages import Anchor, Passage, anchor
@@ -75,15 +75,16 @@ def fields(entry: Any, spec: dict[str, type | tuple[type, ...]], path: Path, lin
     line = entry.get(datafiles.LINE_KEY, line)
     for name in entry:
         if name != datafiles.LINE_KEY and name not in spec:
-            raise EditionError(path, line, f"{what}: unknown field '{name}' (known: {', '.join(spec)})")
+            raise EditionError(path, datafiles.line_of(entry, name), f"{what}: unknown field '{name}' (known: {', '.join(spec)})")
     checked = {datafiles.LINE_KEY: line}
     for name, kind in spec.items():
         optional = isinstance(kind, tuple) and type(None) in kind
         if name not in entry and not optional:
             raise EditionError(path, line, f"{what}: missing field '{name}'")
         value = entry.get(name)
-        if not isinstance(value, kind):
-            raise EditionError(path, line, f"{what}: field '{name}' has the wrong type ({type(value).__name__})")
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise EditionError(path, datafiles.line_of(entry, name), f"{what}: field '{name}' should be "
+                               f"{datafiles.describe(kind)}, got {shortened(value)!r}")
         checked[name] = value
     return checked
 
@@ -99,7 +100,8 @@ def load_summaries(path: Path, passages: dict[str, Passage], sections: list[Sect
     document = fields(datafiles.load(path), {"reading_rate": int, "overview": dict, "sections": list},
                       path, 1, "the summaries file")
     if document["reading_rate"] <= 0:
-        raise EditionError(path, 1, "reading_rate must be a positive number of words a minute")
+        raise EditionError(path, datafiles.line_of(document, "reading_rate"),
+                           "reading_rate must be a positive number of words a minute")
     overview = fields(document["overview"], {"argument": str, "takeaways": list}, path, 1, "overview")
     takeaways = [linked(entry, passages, path, overview[datafiles.LINE_KEY], "takeaway")
                  for entry in overview["takeaways"]]
