@@ -16,8 +16,10 @@ from pathlib import Path
 from . import datafiles, tokens
 from .errors import EditionError
 
-KINDS = ("typo", "wrong word", "missing word", "garbled sentence", "punctuation")
+KINDS = ("typo", "wrong word", "missing word", "garbled sentence", "punctuation", "lacuna")
 SUPPLIED_RE = re.compile(r"\[([^\[\]]+)\]")
+# Inside brackets, an ellipsis marks words missing in print that the editors do not supply.
+LACUNA = "…"
 FIELDS = {
     "id": str, "kind": str, "context": (str, type(None)), "original": str,
     "corrected": str, "reason": str, "source": (str, type(None)),

@@ -18,8 +18,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from edition import pipeline
 from edition.errors import EditionError
 from glossary import marking, pages, terms
+from summaries import passages
 
 DATA = Path("editorial") / "glossary.yml"
 ARTICLE_DIR = "article/"
@@ -33,6 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         loaded = terms.load(root / DATA)
+        # aliases said to be the article's, and the hedge lint of the "In the article" lines
+        terms.check_against_article(loaded, passages.passages(pipeline.build(root)), root / DATA)
     except EditionError as error:
         raise plugin_error(error, root) from error
     _state.clear()
