@@ -25,12 +25,17 @@ def supplied_marked(corrected: str) -> str:
     return SUPPLIED_RE.sub(lambda match: f'<span class="supplied" data-search-exclude>[{cell(match.group(1))}]</span>', corrected)
 
 
+def page_range(first: int, last: int) -> str:
+    """Printed pages: "173" for one page (never "173–173"), else "173–175"."""
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def sections_table(edition: Edition) -> list[str]:
     lines = ["| § | Editorial heading | Printed pages | Opens with |", "|---|---|---|---|"]
     for section in edition.sections:
         opening = tokens.plain(section.paragraphs[0])[:60].rsplit(" ", 1)[0]
         lines.append(f"| {section.number} | [{escape(section.title)}](article/{section.slug}.md) | "
-                     f"{section.first_page}–{section.last_page} | “{cell(opening)} …” |")
+                     f"{page_range(section.first_page, section.last_page)} | “{cell(opening)} …” |")
     return lines
 
 
