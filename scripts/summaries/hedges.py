@@ -30,7 +30,7 @@ from .passages import Passage, evidence_regex
 HEDGES = (
     # "could" only as a guess ("could be"), not as a past ability ("could not stem the flow")
     r"seem(?:s|ed|ingly)?", r"appear(?:s|ed)? to", r"apparently", r"may", r"might", r"could(?= be(?! hardly)| have)",
-    r"perhaps", r"possibl[ey]", r"probabl[ey]", r"(?:more |less |most )?likely", r"plausibl[ey]",
+    r"perhaps", r"possibly", r"it is possible", r"probabl[ey]", r"(?:more |less |most )?likely", r"plausibl[ey]",
     r"according to", r"experts?", r"reportedly", r"allegedly", r"assertions?", r"claim(?:s|ed)?",
     r"(?:an?|strong) impulse", r"suggest(?:s|ed)?", r"argue[ds]?", r"it is said",
     r"sometimes seen", r"in the authors[’'] words", r"doubt(?:s|ed)?",
