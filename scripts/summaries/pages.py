@@ -106,7 +106,7 @@ def overview_page(summaries: Summaries, sections: list[Section], words: dict[str
         "## More at a glance", "",
         "- [Section summaries](summaries.md): three to five sentences on each section, each linked to its passage.",
         "- [Key figures](key-figures.md): the article's numbers, with what the sources say, and a chart.",
-        "- [Timeline](timeline.md): the events the article names, from 1907 to 2018.",
+        "- [Timeline](timeline.md): the events the article names, from 1906 to 2018.",
         f"- [Glossary]({UP}glossary/index.md): the article's terms and acronyms explained.",
         "",
     ]
