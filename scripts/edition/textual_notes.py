@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import tokens
 from .pipeline import Edition
-from .emendations import SUPPLIED_RE
+from .emendations import LACUNA, SUPPLIED_RE
 from .render import escape
 
 
@@ -22,7 +22,11 @@ def cell(text: str) -> str:
 
 def supplied_marked(corrected: str) -> str:
     """A corrected reading with the editors' supplied words marked as in the text."""
-    return SUPPLIED_RE.sub(lambda match: f'<span class="supplied" data-search-exclude>[{cell(match.group(1))}]</span>', corrected)
+    def marked(match) -> str:
+        kind = "supplied lacuna" if match.group(1) == LACUNA else "supplied"
+        return f'<span class="{kind}" data-search-exclude>[{cell(match.group(1))}]</span>'
+
+    return SUPPLIED_RE.sub(marked, corrected)
 
 
 def page_range(first: int, last: int) -> str:
@@ -45,10 +49,12 @@ def emendations_list(edition: Edition) -> list[str]:
     for emendation in edition.emendations:
         place = place_link(edition, tokens.EMENDATION, emendation.id, "em-" + emendation.id)
         source = f" *Source:* {cell(emendation.source)}." if emendation.source else ""
+        # a lacuna is marked, not corrected: the gap is left open
+        verb = "shown" if emendation.kind == "lacuna" else "corrected"
         lines.append(
             f'- <span class="textual-note__id" id="textual-{emendation.id}">{emendation.id}</span> '
             f"{place}, {emendation.kind}: printed “{cell(emendation.original)}”, "
-            f"corrected “{supplied_marked(emendation.corrected)}”. {cell(emendation.reason)}{source}")
+            f"{verb} “{supplied_marked(emendation.corrected)}”. {cell(emendation.reason)}{source}")
     return lines
 
 

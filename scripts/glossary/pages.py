@@ -85,7 +85,7 @@ def term_page(term: Term, terms: dict[str, Term]) -> str:
         lines += [f'<p class="glossary-status"><strong>{plain_html(sourcing.UNVERIFIED_TEXT)}</strong></p>', ""]
     lines += ["## Definition", "", term.definition, ""]
     if term.names_note:
-        lines += ['!!! note "Names that are not other names of this term"', "", indent(term.names_note), ""]
+        lines += ['!!! note "Not another name for this term"', "", indent(term.names_note), ""]
     if term.caution:
         lines += ['!!! warning "Where the article is uncertain or wrong"', "", indent(term.caution), ""]
     lines += ["## In the article", "", term.in_article, "",
