@@ -175,23 +175,24 @@ class Matcher:
             yield match.start(), match.end(), term_id, phrase
 
 
-def check_against_article(terms: list[Term], all_passages: dict, path: Path) -> None:
+def check_against_article(terms: list[Term], all_passages: dict, path: Path, matcher: Matcher | None = None) -> None:
     """What needs the article's text: an alias said to be the article's must be found in it, and
     each "In the article" line must keep the hedges of the paragraphs where the term occurs
-    (see summaries.hedges). `all_passages` maps "par-N" to the paragraph (summaries.passages)."""
+    (see summaries.hedges). `all_passages` maps "par-N" to the paragraph (summaries.passages);
+    `matcher`, the terms' Matcher if already made (compiling it is most of the cost)."""
     from summaries import hedges  # the hedge lint lives with the other sentences it reads
 
-    matcher = Matcher(terms)
+    matcher = matcher or Matcher(terms)
     where: dict[str, list[str]] = {}
     for paragraph, passage in all_passages.items():
         for _start, _end, term_id, _phrase in matcher.finditer(html.escape(passage.text, quote=False)):
             if paragraph not in where.setdefault(term_id, []):
                 where[term_id].append(paragraph)
-    texts = [html.escape(passage.text, quote=False) for passage in all_passages.values()]
+    article = "\n\n".join(html.escape(passage.text, quote=False) for passage in all_passages.values())
     claims = []
     for term in terms:
         for alias in term.aliases:
-            if alias.source == ARTICLE and not any(re.search(phrase_regex(alias.name), text) for text in texts):
+            if alias.source == ARTICLE and not re.search(phrase_regex(alias.name), article):
                 raise EditionError(path, alias.line, f"{term.id}: the alias {alias.name!r} is given as the article's "
                                    "name, but the article never uses it; give the number of the source that does")
         claims += [hedges.Claim(term.in_article, paragraph, None, term.hedge_dropped_because, path, term.line,

@@ -35,13 +35,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         loaded = terms.load(root / DATA)
+        matcher = terms.Matcher(loaded)
         # aliases said to be the article's, and the hedge lint of the "In the article" lines
-        terms.check_against_article(loaded, passages.passages(pipeline.build(root)), root / DATA)
+        terms.check_against_article(loaded, passages.passages(pipeline.build(root)), root / DATA, matcher)
     except EditionError as error:
         raise plugin_error(error, root) from error
     _state.clear()
     _state.update(root=root, terms=loaded, by_id={term.id: term for term in loaded},
-                  matcher=terms.Matcher(loaded), occurrences=[], paragraphs={})
+                  matcher=matcher, occurrences=[], paragraphs={})
     return config
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from edition.errors import EditionError
@@ -66,8 +67,9 @@ class Claim:
     what: str
 
 
-def sentences(text: str) -> list[str]:
-    return [part for part in SENTENCE_END_RE.split(text) if part.strip()]
+@lru_cache(maxsize=None)  # the same paragraphs are read for every claim resting on them
+def sentences(text: str) -> tuple[str, ...]:
+    return tuple(part for part in SENTENCE_END_RE.split(text) if part.strip())
 
 
 def plain(markdown: str) -> str:
@@ -77,8 +79,9 @@ def plain(markdown: str) -> str:
     return html.unescape(re.sub(r"[*_\[\]]", "", text))
 
 
-def stems(text: str) -> set[str]:
-    return {word.casefold()[:STEM] for word in WORD_RE.findall(text) if word.casefold() not in STOP}
+@lru_cache(maxsize=None)
+def stems(text: str) -> frozenset[str]:
+    return frozenset(word.casefold()[:STEM] for word in WORD_RE.findall(text) if word.casefold() not in STOP)
 
 
 def hedge(text: str) -> str | None:
