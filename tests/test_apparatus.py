@@ -21,8 +21,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-
 from conftest import build_site
 from edition import notes, pipeline, sourcing
 from edition.errors import EditionError

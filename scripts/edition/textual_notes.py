@@ -4,8 +4,8 @@ boundary, emendation and editorial note, each with a link to its place in the te
 from __future__ import annotations
 
 from . import tokens
-from .pipeline import Edition
 from .emendations import LACUNA, SUPPLIED_RE
+from .pipeline import Edition
 from .render import escape
 
 
