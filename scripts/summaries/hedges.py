@@ -6,8 +6,9 @@ the one holding its `evidence` quotation, and any other that shares at least
 `SHARED_WORDS` content words with one of its clauses (so a paraphrase of the neighbouring
 sentence is read too). If one of those sentences hedges ("seem", "may", "according to",
 "experts state", "received an impulse", …) and the editors' sentence (for a paraphrase: the
-clause) carries no hedge of its own, the build stops, naming the file, the line and the authors' words, unless the entry records why the
-hedge may be dropped (`hedge_dropped_because`).
+clause) carries no hedge of its own, the build stops, naming the file, the line and the
+authors' words, unless the entry records why the hedge may be dropped
+(`hedge_dropped_because`).
 
 Naming the authors ("the authors write") is not a hedge: "the article says that X happened"
 still drops the authors' "X seems to have happened".
@@ -29,12 +30,14 @@ from .passages import Passage, evidence_regex
 # report, a share in a cause. One list serves both sides: the authors' sentence hedges when
 # one of them is in it, and the editors' sentence keeps a hedge when one of them is in it.
 HEDGES = (
-    # "could" only as a guess ("could be"), not as a past ability ("could not stem the flow")
-    r"seem(?:s|ed|ingly)?", r"appear(?:s|ed)? to", r"apparently", r"may", r"might", r"could(?= be(?! hardly)| have)",
+    # "could" only as a guess ("could be"), not as a past ability ("could not stem the flow");
+    # "may" in lower case, so that the month (20 May 1991) is no hedge
+    r"seem(?:s|ed|ingly)?", r"appear(?:s|ed)? to", r"apparently", r"(?-i:may)", r"might",
+    r"could(?= be(?! hardly)| have)",
     r"perhaps", r"possibly", r"it is possible", r"probabl[ey]", r"(?:more |less |most )?likely", r"plausibl[ey]",
     r"according to", r"experts?", r"reportedly", r"allegedly", r"assertions?", r"claim(?:s|ed)?",
     r"(?:an?|strong) impulse", r"suggest(?:s|ed)?", r"argue[ds]?", r"it is said",
-    r"sometimes seen", r"in the authors[’'] words", r"doubt(?:s|ed)?",
+    r"sometimes seen", r"doubt(?:s|ed)?",
 )
 HEDGE_RE = re.compile(r"(?<!\w)(?:" + "|".join(HEDGES) + r")(?!\w)", re.IGNORECASE)
 WORD_RE = re.compile(r"[^\W\d_]{4,}")
