@@ -24,7 +24,7 @@ import yaml
 from conftest import build_site
 from edition import notes, pipeline, sourcing
 from edition.errors import EditionError
-from glossary import terms
+from glossary import pages, terms
 from passage_links import reading_text, squash
 from summaries import data, hedges, passages
 
@@ -292,3 +292,14 @@ def test_a_range_of_one_page_is_printed_as_one_page(html):
     text = squash(html("editorial-method").select_one("article.md-content__inner").get_text())
     assert re.search(r"\b(\d+)–(\d+)\b", text)  # ranges are printed ...
     assert not re.search(r"\b(\d+)–\1\b", text)  # ... but never "173–173"
+
+
+def test_an_unverified_glossary_entry_says_so_on_its_page(tmp_path):
+    copy, _ = unsourced_copy(tmp_path, "glossary.yml",
+                             '    sources:\n      - text: "Congressional Research Service, report R44812 (2017)"\n'
+                             '        url: null\n', "    sources: []\n    status: unverified\n")
+    loaded = terms.load(copy)
+    by_id = {term.id: term for term in loaded}
+    page = pages.term_page(by_id["northern-triangle"], by_id)
+    assert sourcing.UNVERIFIED_TEXT in page
+    assert sourcing.UNVERIFIED_TEXT not in pages.term_page(by_id["maras"], by_id)
