@@ -106,7 +106,7 @@ def test_hovering_a_footnote_mark_shows_the_reference(page, base_url):
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible", timeout=5000)
     text = tooltip.inner_text()
-    assert "Carrasco González" in text and "p.\u00a0173, 175" in text and "[16]" in text
+    assert "Carrasco Gonzáles" in text and "p.\u00a0173, 175" in text and "[16]" in text
     assert page.outside == []
 
 
@@ -122,7 +122,7 @@ def test_tapping_a_footnote_mark_on_a_phone_reaches_the_reference(browser, base_
         return box.top >= 0 && box.top < window.innerHeight;
     }""")
     note = phone.locator("li#fn\\:cite-17")
-    assert note.is_visible() and "Carrasco González" in note.inner_text()
+    assert note.is_visible() and "Carrasco Gonzáles" in note.inner_text()
     context.close()
 
 
@@ -139,5 +139,5 @@ def test_citations_print_as_on_screen(page, base_url, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     assert "Authors' citations" in flat
-    assert "[16] Carrasco González, G. (2013)" in flat
+    assert "[16] Carrasco Gonzáles, G. (2013)" in flat
     assert "Cited at p. 173, 175." in flat and "Cited at p. 178–180." in flat

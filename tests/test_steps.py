@@ -153,8 +153,8 @@ def test_supplied_words_are_the_bracketed_ones(tmp_path):
 
 def test_notes_are_lettered_in_reading_order(tmp_path):
     path = tmp_path / "notes.yml"
-    path.write_text('notes:\n  - {id: second, after: "two", title: T, text: X}\n'
-                    '  - {id: first, after: "one", title: T, text: X}\n', encoding="utf-8")
+    path.write_text('notes:\n  - {id: second, after: "two", title: T, text: X, status: unverified}\n'
+                    '  - {id: first, after: "one", title: T, text: X, sources: [S]}\n', encoding="utf-8")
     marked = notes.attach(["one and", "two"], notes.load(path), path)
     assert notes.letters(marked) == {"first": "a", "second": "b"}
 

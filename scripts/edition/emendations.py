@@ -16,13 +16,15 @@ from pathlib import Path
 from . import datafiles, tokens
 from .errors import EditionError, shortened
 
-KINDS = ("typo", "wrong word", "missing word", "garbled sentence", "punctuation")
+KINDS = ("typo", "wrong word", "missing word", "garbled sentence", "punctuation", "lacuna")
 SUPPLIED_RE = re.compile(r"\[([^\[\]]+)\]")
 # An id becomes part of HTML ids and links (em-E01, textual-E01): letters, digits, hyphens.
 ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 # The authors' citations as printed, "[16]" or "[16, p. 173, 175]": no emendation may touch one,
 # or the citation step would find it changed (or inside the printed reading) and blame the seed.
 PRINTED_CITATION_RE = re.compile(r"\[\d+(?:,[^\[\]]*)?\]")
+# Inside brackets, an ellipsis marks words missing in print that the editors do not supply.
+LACUNA = "…"
 FIELDS = {
     "id": str, "kind": str, "context": (str, type(None)), "original": str,
     "corrected": str, "reason": str, "source": (str, type(None)),

@@ -11,11 +11,12 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datafiles, tokens
+from . import datafiles, sourcing, tokens
 from .emendations import ID_RE, find_once
 from .errors import EditionError, shortened
 
-FIELDS = {"id": str, "after": str, "title": str, "text": str, "sources": (list, type(None))}
+FIELDS = {"id": str, "after": str, "title": str, "text": str, "sources": (list, type(None)),
+          "status": (str, type(None))}
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Note:
     text: str
     sources: tuple[str, ...]
     line: int
+    status: str | None = None  # sourcing.UNVERIFIED where no source confirms the note
 
 
 def load(path: Path) -> list[Note]:
@@ -39,11 +41,11 @@ def load(path: Path) -> list[Note]:
         if entry["id"] in seen:
             raise EditionError(path, line, f"duplicate id {entry['id']}")
         seen.add(entry["id"])
-        sources = entry["sources"] or []
+        sources, status = sourcing.check(entry["sources"], entry["status"], path, line, f"note {entry['id']}")
         if not all(isinstance(source, str) for source in sources):
             raise EditionError(path, line, f"{entry['id']}: every source must be a string")
         found.append(Note(entry["id"], entry["after"], entry["title"].strip(), entry["text"].strip(),
-                          tuple(sources), line))
+                          tuple(sources), line, status))
     return found
 
 

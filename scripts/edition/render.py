@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import re
 
-from . import language, tokens
-from .emendations import SUPPLIED_RE, Emendation
+from . import language, sourcing, tokens
+from .emendations import LACUNA, SUPPLIED_RE, Emendation
 from .notes import Note
 from .pipeline import Edition
 from .sections import Section
@@ -53,7 +53,8 @@ class Renderer:
         shown, position = [], 0
         for match in SUPPLIED_RE.finditer(emendation.corrected):
             shown.append(self.text(emendation.corrected[position:match.start()]))
-            shown.append(f'<span class="supplied" data-search-exclude>[{escape(match.group(1))}]</span>')
+            kind = "supplied lacuna" if match.group(1) == LACUNA else "supplied"
+            shown.append(f'<span class="{kind}" data-search-exclude>[{escape(match.group(1))}]</span>')
             position = match.end()
         shown.append(self.text(emendation.corrected[position:]))
         title = f"Printed: “{emendation.original}” ({emendation.kind}; textual note {emendation.id})"
@@ -108,6 +109,8 @@ class Renderer:
             if note.sources:
                 sources = " <span class=\"editorial-notes__sources\">Sources: " + "; ".join(
                     escape(source) for source in note.sources) + ".</span>"
+            if note.status == sourcing.UNVERIFIED:
+                sources += f' <span class="editorial-notes__status">{escape(sourcing.UNVERIFIED_TEXT)}</span>'
             # the note is a paragraph inside its item: Material's note preview copies only the
             # item's child elements, so bare text beside them would be left out of the preview
             lines.append(f'<li id="note-{note.id}" markdown="block"><p markdown="span">'

@@ -4,8 +4,8 @@ boundary, emendation and editorial note, each with a link to its place in the te
 from __future__ import annotations
 
 from . import tokens
+from .emendations import LACUNA, SUPPLIED_RE
 from .pipeline import Edition
-from .emendations import SUPPLIED_RE
 from .render import escape
 
 
@@ -21,15 +21,21 @@ def cell(text: str) -> str:
 
 
 def supplied_marked(corrected: str) -> str:
-    """A corrected reading with the editors' supplied words marked as in the text; the rest of
-    it escaped like every other text of the list."""
+    """A corrected reading with the editors' supplied words marked as in the text (a lacuna, "[…]",
+    marked as such); the rest of it escaped like every other text of the list."""
     out, position = [], 0
     for match in SUPPLIED_RE.finditer(corrected):
+        kind = "supplied lacuna" if match.group(1) == LACUNA else "supplied"
         out.append(cell(corrected[position:match.start()]))
-        out.append(f'<span class="supplied" data-search-exclude>[{cell(match.group(1))}]</span>')
+        out.append(f'<span class="{kind}" data-search-exclude>[{cell(match.group(1))}]</span>')
         position = match.end()
     out.append(cell(corrected[position:]))
     return "".join(out)
+
+
+def page_range(first: int, last: int) -> str:
+    """Printed pages: "173" for one page (never "173–173"), else "173–175"."""
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def sections_table(edition: Edition) -> list[str]:
@@ -37,7 +43,7 @@ def sections_table(edition: Edition) -> list[str]:
     for section in edition.sections:
         opening = tokens.plain(section.paragraphs[0])[:60].rsplit(" ", 1)[0]
         lines.append(f"| {section.number} | [{escape(section.title)}]({section.page}) | "
-                     f"{section.first_page}–{section.last_page} | “{cell(opening)} …” |")
+                     f"{page_range(section.first_page, section.last_page)} | “{cell(opening)} …” |")
     return lines
 
 
@@ -47,10 +53,12 @@ def emendations_list(edition: Edition) -> list[str]:
     for emendation in edition.emendations:
         place = place_link(edition, tokens.EMENDATION, emendation.id, "em-" + emendation.id)
         source = f" *Source:* {cell(emendation.source)}." if emendation.source else ""
+        # a lacuna is marked, not corrected: the gap is left open
+        verb = "shown" if emendation.kind == "lacuna" else "corrected"
         lines.append(
             f'- <span class="textual-note__id" id="textual-{emendation.id}">{emendation.id}</span> '
             f"{place}, {emendation.kind}: printed “{cell(emendation.original)}”, "
-            f"corrected “{supplied_marked(emendation.corrected)}”. {cell(emendation.reason)}{source}")
+            f"{verb} “{supplied_marked(emendation.corrected)}”. {cell(emendation.reason)}{source}")
     return lines
 
 

@@ -10,6 +10,7 @@ import html
 import json
 import unicodedata
 
+from edition import sourcing
 from edition.render import escape
 
 from .marking import Occurrence
@@ -79,8 +80,12 @@ def term_page(term: Term, terms: dict[str, Term]) -> str:
     lines += [f'<p class="glossary-short">{plain_html(term.short)}</p>', ""]
     if term.aliases:
         lines += ['<p class="glossary-aliases"><strong>Also called:</strong> '
-                  + ", ".join(plain_html(alias) for alias in term.aliases) + "</p>", ""]
+                  + ", ".join(plain_html(alias.name) for alias in term.aliases) + "</p>", ""]
+    if term.status == sourcing.UNVERIFIED:
+        lines += [f'<p class="glossary-status"><strong>{plain_html(sourcing.UNVERIFIED_TEXT)}</strong></p>', ""]
     lines += ["## Definition", "", term.definition, ""]
+    if term.names_note:
+        lines += ['!!! note "Not another name for this term"', "", indent(term.names_note), ""]
     if term.caution:
         lines += ['!!! warning "Where the article is uncertain or wrong"', "", indent(term.caution), ""]
     lines += ["## In the article", "", term.in_article, "",

@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from edition import pipeline
 from edition.errors import reported
 from glossary import marking, pages, terms
+from summaries import passages
 
 DATA = Path("editorial") / "glossary.yml"
 
@@ -33,9 +34,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with reported("glossary", root):
         edition = pipeline.build(root)  # the same one edition_pages.py built: cached
         loaded = terms.load(root / DATA)
+        matcher = terms.Matcher(loaded)
+        # aliases said to be the article's, and the hedge lint of the "In the article" lines
+        terms.check_against_article(loaded, passages.passages(edition), root / DATA, matcher)
     _state.clear()
     _state.update(root=root, terms=loaded, by_id={term.id: term for term in loaded},
-                  matcher=terms.Matcher(loaded), occurrences=[], paragraphs={},
+                  matcher=matcher, occurrences=[], paragraphs={},
                   edition=edition,
                   first_pages={paragraph: pages[0] for paragraph, pages in edition.paragraph_pages().items()})
     return config

@@ -11,13 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edition import datafiles
+from edition import datafiles, sourcing
 from edition.errors import EditionError, shortened
 from edition.sections import Section
 
+from . import hedges
 from .passages import Anchor, Passage, anchor
 
-LINKED_FIELDS = {"text": str, "par": str, "evidence": str}
+# `hedge_dropped_because`: why the sentence may state firmly what the authors hedge (see hedges.py)
+LINKED_FIELDS = {"text": str, "par": str, "evidence": str, "hedge_dropped_because": (str, type(None))}
+SOURCED_FIELDS = {"sources": (list, type(None)), "status": (str, type(None))}
 SENTENCES_PER_SECTION = (3, 5)
 
 
@@ -41,8 +44,10 @@ class Figure:
     figure: str
     measure: str
     when: str
-    check: str
+    check: str | None
     anchor: Anchor
+    sources: tuple[str, ...]
+    status: str | None
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class Event:
     event: str
     note: str | None
     anchor: Anchor
+    sources: tuple[str, ...]
+    status: str | None
 
 
 def fields(entry: Any, spec: dict[str, type | tuple[type, ...]], path: Path, line: int, what: str) -> dict:
@@ -89,11 +96,26 @@ def fields(entry: Any, spec: dict[str, type | tuple[type, ...]], path: Path, lin
     return checked
 
 
-def linked(entry: Any, passages: dict[str, Passage], path: Path, line: int, what: str) -> Linked:
+def linked(entry: Any, passages: dict[str, Passage], path: Path, line: int, what: str,
+           claims: list[hedges.Claim]) -> Linked:
+    """The sentence, its paragraph checked; its claim added to `claims` for the hedge lint."""
     item = fields(entry, LINKED_FIELDS, path, line, what)
+    line = item[datafiles.LINE_KEY]
     if "[" in item["text"] or "]" in item["text"]:
-        raise EditionError(path, item[datafiles.LINE_KEY], f"{what}: no square brackets, please (the sentence is a link's text)")
-    return Linked(item["text"], anchor(passages, item["par"], item["evidence"], path, item[datafiles.LINE_KEY]))
+        raise EditionError(path, line, f"{what}: no square brackets, please (the sentence is a link's text)")
+    found = anchor(passages, item["par"], item["evidence"], path, line)
+    claims.append(hedges.Claim(item["text"], item["par"], item["evidence"], item["hedge_dropped_because"],
+                               path, line, what))
+    return Linked(item["text"], found)
+
+
+def sourced(item: dict, path: Path, what: str) -> tuple[tuple[str, ...], str | None]:
+    """The entry's sources (strings) and status, by the sourcing rule."""
+    line = item[datafiles.LINE_KEY]
+    sources, status = sourcing.check(item["sources"], item["status"], path, line, what)
+    if not all(isinstance(source, str) and source.strip() for source in sources):
+        raise EditionError(path, line, f"{what}: every source must be a line of text naming where the fact is found")
+    return tuple(" ".join(source.split()) for source in sources), status
 
 
 def load_summaries(path: Path, passages: dict[str, Passage], sections: list[Section]) -> Summaries:
@@ -103,7 +125,8 @@ def load_summaries(path: Path, passages: dict[str, Passage], sections: list[Sect
         raise EditionError(path, datafiles.line_of(document, "reading_rate"),
                            "reading_rate must be a positive number of words a minute")
     overview = fields(document["overview"], {"argument": str, "takeaways": list}, path, 1, "overview")
-    takeaways = [linked(entry, passages, path, overview[datafiles.LINE_KEY], "takeaway")
+    claims: list[hedges.Claim] = []
+    takeaways = [linked(entry, passages, path, overview[datafiles.LINE_KEY], "takeaway", claims)
                  for entry in overview["takeaways"]]
     slugs = [section.slug for section in sections]
     found: dict[str, list[Linked]] = {}
@@ -119,7 +142,8 @@ def load_summaries(path: Path, passages: dict[str, Passage], sections: list[Sect
         if not low <= len(section["sentences"]) <= high:
             raise EditionError(path, line, f"section '{slug}' has {len(section['sentences'])} sentences; "
                                f"a summary has {low} to {high}")
-        sentences = [linked(sentence, passages, path, line, f"section '{slug}'") for sentence in section["sentences"]]
+        sentences = [linked(sentence, passages, path, line, f"section '{slug}'", claims)
+                     for sentence in section["sentences"]]
         for sentence in sentences:
             if sentence.anchor.section.slug != slug:
                 raise EditionError(path, line, f"section '{slug}': a sentence rests on {sentence.anchor.paragraph}, "
@@ -128,6 +152,7 @@ def load_summaries(path: Path, passages: dict[str, Passage], sections: list[Sect
     if list(found) != slugs:
         raise EditionError(path, 1, f"the summaries must cover every section once, in order: {slugs}; "
                            f"they cover {list(found)}")
+    hedges.check(claims, passages)
     return Summaries(document["reading_rate"], overview["argument"], takeaways, found)
 
 
@@ -135,10 +160,15 @@ def load_figures(path: Path, passages: dict[str, Passage]) -> tuple[list[Figure]
     document = fields(datafiles.load(path), {"figures": list, "chart": dict}, path, 1, "the key figures file")
     figures = []
     for entry in document["figures"]:
-        item = fields(entry, {"figure": str, "measure": str, "when": str, "par": str, "evidence": str, "check": str},
-                      path, 1, "figure")
+        item = fields(entry, {"figure": str, "measure": str, "when": str, "par": str, "evidence": str,
+                              "check": (str, type(None)), **SOURCED_FIELDS}, path, 1, "figure")
+        what = f"figure {item['figure']!r}"
+        sources, status = sourced(item, path, what)
+        if item["check"] is None and status is None:
+            raise EditionError(path, item[datafiles.LINE_KEY], f"{what}: say under 'check' what the sources say")
         figures.append(Figure(item["figure"], item["measure"], item["when"], item["check"],
-                              anchor(passages, item["par"], item["evidence"], path, item[datafiles.LINE_KEY])))
+                              anchor(passages, item["par"], item["evidence"], path, item[datafiles.LINE_KEY]),
+                              sources, status))
     chart = fields(document["chart"], {"title": str, "unit": str, "par": str, "evidence": str, "points": list},
                    path, 1, "chart")
     line = chart[datafiles.LINE_KEY]
@@ -160,13 +190,19 @@ def load_timeline(path: Path, passages: dict[str, Passage]) -> list[Event]:
     events: list[Event] = []
     for entry in document["events"]:
         item = fields(entry, {"year": int, "date": str, "event": str, "par": str, "evidence": str,
-                              "note": (str, type(None))}, path, 1, "event")
+                              "note": (str, type(None)), **SOURCED_FIELDS}, path, 1, "event")
         line = item[datafiles.LINE_KEY]
+        # The event itself is the article's (its paragraph is checked below); a note adds the
+        # editors' facts, and those need their sources.
+        if item["note"] is None and not item["sources"] and item["status"] is None:
+            sources, status = (), None
+        else:
+            sources, status = sourced(item, path, f"event {item['date']!r} (its note)")
         if str(item["year"]) not in item["date"]:
             raise EditionError(path, line, f"the date {item['date']!r} does not contain its year {item['year']}")
         if events and item["year"] < events[-1].year:
             raise EditionError(path, line, f"events must run in order of year: {item['year']} comes after "
                                f"{events[-1].year}")
         events.append(Event(item["year"], item["date"], item["event"], item["note"],
-                            anchor(passages, item["par"], item["evidence"], path, line)))
+                            anchor(passages, item["par"], item["evidence"], path, line), sources, status))
     return events

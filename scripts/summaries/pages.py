@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from edition import sourcing
 from edition.render import escape
 from edition.sections import Section
 
@@ -59,6 +60,15 @@ def section_box(slug: str, sentences: list[Linked], words: int, rate: int) -> st
     ])
 
 
+def sourcing_html(sources: tuple[str, ...], status: str | None) -> str:
+    """The sources of an editors' statement, or the plain words saying it is unverified."""
+    if status == sourcing.UNVERIFIED:
+        return f'<span class="sourcing sourcing--unverified">{escape(sourcing.UNVERIFIED_TEXT)}</span>'
+    if not sources:
+        return ""
+    return f'<span class="sourcing">Sources: {"; ".join(escape(source) for source in sources)}.</span>'
+
+
 def front(title: str) -> list[str]:
     return ["---", f"title: {title}", "---", ""]
 
@@ -96,7 +106,7 @@ def overview_page(summaries: Summaries, sections: list[Section], words: dict[str
         "## More at a glance", "",
         "- [Section summaries](summaries.md): three to five sentences on each section, each linked to its passage.",
         "- [Key figures](key-figures.md): the article's numbers, with what the sources say, and a chart.",
-        "- [Timeline](timeline.md): the events the article names, from 1907 to 2018.",
+        "- [Timeline](timeline.md): the events the article names, from 1906 to 2018.",
         f"- [Glossary]({UP}glossary/index.md): the article's terms and acronyms explained.",
         "",
     ]
@@ -142,7 +152,8 @@ def key_figures_page(figures: list[Figure], chart: Chart) -> str:
             f'<td data-label="What it counts" markdown="span">{escape(figure.measure)}</td>',
             f'<td data-label="When" markdown="span">{escape(figure.when)}</td>',
             f'<td data-label="Passage" markdown="span">{page_link(figure.anchor, UP)}</td>',
-            f'<td data-label="What the sources say" markdown="span">{figure.check}</td>',
+            f'<td data-label="What the sources say" markdown="span">{figure.check or ""} '
+            f'{sourcing_html(figure.sources, figure.status)}</td>',
             "</tr>",
         ]
     lines += ["</tbody>", "</table>", "</div>", ""]
@@ -175,7 +186,8 @@ def timeline_page(events: list[Event]) -> str:
         '<ol class="timeline" markdown>',
     ]
     for event in events:
-        note = f' <span class="timeline__note">{event.note}</span>' if event.note else ""
+        note = (f' <span class="timeline__note">{event.note} {sourcing_html(event.sources, event.status)}</span>'
+                if event.note else "")
         lines.append(
             f'<li class="timeline__event" markdown="span"><span class="timeline__date">'
             f'<time datetime="{event.year}">{escape(event.date)}</time></span> '
