@@ -164,7 +164,7 @@ def make_pandoc(workdir: Path, landing: str, sections: list) -> Baseline:
 
 
 SEARCH_HOOKS = ("scripts/hooks/search_folding.py", "scripts/hooks/search_boosts.py")
-SEARCH_ASSETS = ("assets/javascripts/search-query.js", "assets/javascripts/search-highlight.js",
+SEARCH_ASSETS = ("assets/javascripts/search-query.js", "assets/javascripts/search-load.js", "assets/javascripts/search-highlight.js",
                  "assets/stylesheets/search.css")
 
 
