@@ -2,7 +2,9 @@
    every page. Material's bundle fetches search/search_index.json (58 KB gzip) and starts its
    worker (12 KB gzip) as soon as a page loads, whether the reader searches or not. Here the
    index request is held back, and the worker made, on the first sign of a search: the search
-   box focused or pressed, or its toggle set (the header's magnifier, the keys "s" and "/").
+   box focused or pressed, or its toggle set (the header's magnifier, the keys "s" and "/"),
+   or a page opened from a search result (its address has "h="): Material marks the words
+   found on it with the index's settings, so it needs the index there.
    On a throttled phone that costs the first search about half a second (scripts/benchmark.py
    --search-only measures it). Runs before Material's bundle (scripts/hooks/assets.py). */
 (function () {
@@ -10,6 +12,8 @@
   var WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
   var wanted;
   var opened = new Promise(function (resolve) { wanted = resolve; });
+
+  if (new URL(location.href).searchParams.get("h")) wanted();
 
   function watch() {
     var toggle = document.getElementById("__search");
