@@ -5,8 +5,8 @@
    box focused or pressed, or its toggle set (the header's magnifier, the keys "s" and "/"),
    or a page opened from a search result (its address has "h="): Material marks the words
    found on it with the index's settings, so it needs the index there.
-   On a throttled phone that costs the first search about half a second (scripts/benchmark.py
-   --search-only measures it). Runs before Material's bundle (scripts/hooks/assets.py). */
+   The price is paid by the first search only: on a throttled phone it waits for the download
+   and for lunr to build its index (scripts/benchmark.py --search-only measures how long). Runs before Material's bundle (scripts/hooks/assets.py). */
 (function () {
   var INDEX = /\/search\/search_index\.json(?:$|\?)/;
   var WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
