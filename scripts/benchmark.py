@@ -2,6 +2,7 @@
 print one table (also written, with the date and the machine, to benchmark/RESULTS.md).
 
     python scripts/benchmark.py [--runs 5] [--lighthouse-runs 3] [--no-lighthouse] [--out FILE]
+    python scripts/benchmark.py --search-only     # the search rows alone, in a few minutes
 
 Needs `pip install -r requirements-bench.txt` (pandoc, Sphinx, sphinxcontrib-bibtex) and, for
 Lighthouse, `npm ci --prefix benchmark`. Figures, not pass/fail: the targets are stated in the
@@ -13,6 +14,11 @@ table's notes. Everything is served from 127.0.0.1 with gzip; requests to other 
   page loads from its own origin, raw and gzip -6. The search index is counted apart.
 - Lighthouse (npm, pinned in benchmark/package.json): mobile and desktop presets, median of
   --lighthouse-runs per category.
+- Search: the queries of benchmark/search-queries.yml typed into the search box in Chromium,
+  on this site and on the same site with Material's search as it comes (top-1, top-3, mean
+  reciprocal rank); what search downloads on a first visit and on the first search; the time
+  from the first keystroke to the first result on a throttled phone (CDP: 4× slower CPU,
+  1.6 Mbit/s down, 150 ms latency), median of 3.
 """
 
 from __future__ import annotations
@@ -33,8 +39,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from benchmark_baselines import Baseline, article_markdown, make_material, make_pandoc, make_sphinx
 import local_server
+import search_benchmark
+from benchmark_baselines import (
+    Baseline,
+    article_markdown,
+    make_material,
+    make_material_search,
+    make_pandoc,
+    make_sphinx,
+)
 from browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,6 +171,194 @@ def folding_bytes(site: Path) -> int:
                for doc in index["docs"] for field in ("title", "text") if field in doc)
 
 
+# ---- Search: ranking, and what it costs a reader.
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
+SLOW_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+FIRST_SEARCH = "sica"
+PAGEFIND = "Pagefind 1.5.2"
+
+
+def search_ranks(browser, base: str, queries: list) -> list[int | None]:
+    """The rank of each query's expected page, typed into the search box of the landing page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    search_benchmark.SearchBox.prepare(context)
+    page = context.new_page()
+    page.goto(f"{base}/")
+    box = search_benchmark.SearchBox(page)
+    ranks = [search_benchmark.rank(box.search(query.query), query, base) for query in queries]
+    context.close()
+    return ranks
+
+
+def search_costs(browser, site: Path, base: str) -> dict[str, float]:
+    """On a throttled phone, from an empty cache: the bytes of search files (worker, index, lunr
+    languages) fetched by the time the page is idle, the bytes the first search adds, and the
+    time from focusing the box to the first result on screen."""
+    context = browser.new_context(**PHONE)
+    search_benchmark.SearchBox.prepare(context)
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    session.send("Network.emulateNetworkConditions", SLOW_NETWORK)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{base}/", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    at_load = list(fetched)
+    start = time.perf_counter()
+    page.locator("label.md-search__icon[for=__search], header label[for=__search]").first.click()
+    box = search_benchmark.SearchBox(page)
+    box.search(FIRST_SEARCH)
+    page.locator(".md-search-result__item").first.wait_for()
+    elapsed = time.perf_counter() - start
+    context.close()
+
+    def search_bytes(urls: list[str]) -> int:
+        total = 0
+        for url in set(urls):
+            path = unquote(urlsplit(url).path).lstrip("/")
+            if "search" in path or "lunr" in path or "pagefind" in path:
+                file = site / path
+                if file.is_file():
+                    total += len(gzip.compress(file.read_bytes(), 6, mtime=0))
+        return total
+
+    first_visit = search_bytes(at_load)
+    return {"first_visit": first_visit, "first_search": search_bytes(fetched) - first_visit, "time": elapsed}
+
+
+# Pagefind, the candidate engine, measured on the same built pages through its JavaScript API
+# (no interface was built for it: the figures decided the engine before one was needed).
+PAGEFIND_SEARCH = """async ([base, query]) => {
+  window.__pagefind = window.__pagefind || await import(base + "/pagefind/pagefind.js");
+  const found = await window.__pagefind.search(query);
+  const pages = await Promise.all(found.results.slice(0, 10).map(result => result.data()));
+  return pages.map(page => ({href: new URL(page.url, base + "/").href, title: page.meta.title || "",
+                             links: [new URL(page.url, base + "/").href], sections: []}));
+}"""
+
+
+def make_pagefind(workdir: Path, site: Path) -> tuple[Path, float]:
+    """A copy of the built site with a Pagefind index of each page's article (the print view left
+    out, as from Material's index); the seconds Pagefind took."""
+    copy = workdir / "pagefind-site"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(site, copy)
+    shutil.rmtree(copy / "print", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(copy), "--root-selector",
+                    "article.md-content__inner", "--exclude-selectors", ".headerlink", "--quiet"],
+                   check=True, capture_output=True, text=True)
+    return copy, time.perf_counter() - start
+
+
+def pagefind_figures(browser, copy: Path, queries: list) -> dict:
+    with serve(copy) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/")
+        ranks = [search_benchmark.rank(page.evaluate(PAGEFIND_SEARCH, [base, query.query]), query, base)
+                 for query in queries]
+        context.close()
+        times, added = [], 0
+        for _ in range(3):
+            context = browser.new_context(**PHONE)
+            page = context.new_page()
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            session.send("Network.emulateNetworkConditions", SLOW_NETWORK)
+            session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            fetched: list[str] = []
+            page.on("request", lambda request, fetched=fetched: fetched.append(request.url))
+            page.goto(f"{base}/", wait_until="load")
+            page.wait_for_load_state("networkidle")
+            before = len(fetched)
+            start = time.perf_counter()
+            page.evaluate(PAGEFIND_SEARCH, [base, FIRST_SEARCH])
+            times.append(time.perf_counter() - start)
+            added = sum(len(gzip.compress(data, 6, mtime=0)) if not name.endswith(("pf_meta", "pf_index", "pf_fragment"))
+                        else len(data)  # Pagefind's own files are compressed already
+                        for name, data in ((url, (copy / unquote(urlsplit(url).path).lstrip("/")).read_bytes())
+                                           for url in set(fetched[before:])
+                                           if (copy / unquote(urlsplit(url).path).lstrip("/")).is_file()))
+            context.close()
+    bundle = copy / "pagefind"
+    return {"ranks": ranks, "time": statistics.median(times), "first_search": added,
+            "index": sum(file.stat().st_size for file in bundle.rglob("*") if file.is_file()
+                         and file.suffix in (".pf_meta", ".pf_index", ".pf_fragment"))}
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f} %"
+
+
+def ratio_cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def search_rows(site: Baseline, material: Baseline, pagefind: tuple[Path, float], notes: list[str]) -> list[tuple]:
+    """The search rows of the table, for this site, Material's default search of the same
+    pages, and Pagefind over them; the queries whose page is not first go into the notes."""
+    from playwright.sync_api import sync_playwright
+
+    queries = search_benchmark.load_queries()
+    systems = [site, material]
+    ranks, costs, index_raw, index_gzip = {}, {}, {}, {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        found = pagefind_figures(browser, pagefind[0], queries)
+        ranks[PAGEFIND] = found["ranks"]
+        costs[PAGEFIND] = {"first_visit": 0, "first_search": found["first_search"], "time": found["time"]}
+        index_gzip[PAGEFIND] = found["index"]  # its files are compressed as written
+        for system in systems:
+            with serve(system.output) as base:
+                ranks[system.name] = search_ranks(browser, base, queries)
+                runs = [search_costs(browser, system.output, base) for _ in range(3)]
+            costs[system.name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+            index = search_index(system.output)
+            data = index.read_bytes()
+            index_raw[system.name], index_gzip[system.name] = len(data), len(gzip.compress(data, 6, mtime=0))
+        browser.close()
+    rows = []
+    for key, label, formatter in (("top1", "first", percent), ("top3", "in the first three", percent),
+                                  ("mrr", "mean reciprocal rank", ratio_cell)):
+        rows.append((f"Search, {len(queries)} queries: expected page {label}" if key != "mrr"
+                     else f"Search, {len(queries)} queries: {label}",
+                     {name: search_benchmark.scores(values)[key] for name, values in ranks.items()}, formatter))
+    rows += [("Search files on a first visit, before any search, gzip",
+              {name: value["first_visit"] for name, value in costs.items()}, kb),
+             ("Search files the first search adds, gzip", {name: value["first_search"] for name, value in costs.items()}, kb),
+             ("Search: opening the box to the first result, throttled phone (median of 3)",
+              {name: value["time"] for name, value in costs.items()}, seconds),
+             ("Search index, raw", index_raw, kb), ("Search index, gzip", index_gzip, kb),
+             ("Search index, of which accent folding, raw", {SITE: folding_bytes(site.output)}, kb)]
+    for name, values in ranks.items():
+        missed = [f"“{query.query}” {('not in the first ten' if rank is None else f'at {rank}')}"
+                  for query, rank in zip(queries, values) if rank != 1]
+        notes.append(f"{name}: queries whose page is not first: {'; '.join(missed) if missed else 'none'}")
+    return rows
+
+
+def search_section(workdir: Path, site: Baseline, runs: int, notes: list[str]) -> str:
+    """The search table: this site against the same site with Material's search as it comes
+    (both built here: the build-time row is what the edition's search changes cost)."""
+    material = make_material_search(workdir)
+    print(f"search: building both ×{runs}, then typing the queries…", file=sys.stderr)
+    cold, _ = build_times([site, material], runs, {SITE: [ROOT / "scripts"]})
+    pagefind = make_pagefind(workdir, material.output)
+    cold[PAGEFIND] = cold[material.name] + pagefind[1]
+    rows = [(f"Build, cold (median of {runs}; Pagefind: Material's build and the indexing)", cold, seconds),
+            *search_rows(site, material, pagefind, notes)]
+    notes.append(f"{PAGEFIND}: indexing alone {pagefind[1]:.2f} s; queries sent through its JavaScript API "
+                 "(pagefind.search), not typed into an interface; its index counts its own compressed files "
+                 "(pf_meta, pf_index, pf_fragment); nothing of it loads before the first search")
+    return table(rows, [SITE, material.name, PAGEFIND])
+
+
 def search_index(site: Path) -> Path | None:
     for candidate in ("search/search_index.json", "searchindex.js"):
         if (site / candidate).is_file():
@@ -240,7 +442,7 @@ def machine() -> str:
         try:
             versions.append(name + subprocess.run(command, capture_output=True, text=True, timeout=60).stdout.strip())
         except (OSError, subprocess.SubprocessError):
-            versions.append(f"{name or command[0]} absent")
+            versions.append(f"{name or command[0]} not installed")
     from importlib.metadata import version
     versions += [f"{package} {version(package)}" for package in
                  ("mkdocs", "mkdocs-material", "sphinx", "sphinxcontrib-bibtex", "pypandoc-binary")]
@@ -269,13 +471,20 @@ def main() -> int:
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmark" / "RESULTS.md")
+    parser.add_argument("--search-only", action="store_true",
+                        help="only the search rows (ranking, bytes, time to first result); printed, not written")
     args = parser.parse_args()
     notes: list[str] = []
     workdir = Path(tempfile.mkdtemp(prefix="edition-benchmark-"))
     try:
-        landing, sections = article_markdown(workdir)
         site = Baseline(SITE, ROOT, [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d",
                                      str(workdir / "site")], workdir / "site")
+        if args.search_only:
+            search_table = search_section(workdir, site, min(args.runs, 3), notes)
+            print("\n".join(["# Search benchmark", "", search_table, "", "Notes:", "",
+                             *[f"- {note}" for note in notes], ""]))
+            return 0
+        landing, sections = article_markdown(workdir)
         baselines = [make_material(workdir, landing, sections), make_sphinx(workdir, landing, sections),
                      make_pandoc(workdir, landing, sections)]
         systems = [site, *baselines]
@@ -298,7 +507,7 @@ def main() -> int:
             except RuntimeError as error:
                 notes.append(f"PDF: scripts/build_pdf.py failed, not measured: {str(error).splitlines()[-1]}")
         else:
-            notes.append("PDF: scripts/build_pdf.py absent on this branch, PDF build time not measured")
+            notes.append("PDF: scripts/build_pdf.py not found, PDF build time not measured")
         rows.append(("PDF build from the built site (median of 3)", pdf_time, seconds))
         if pdf_time:
             from pypdf import PdfReader
@@ -309,7 +518,7 @@ def main() -> int:
         site.pages = pages_of_site(site.output)
         for role in ("glossary", "bibliography"):
             if role not in site.pages:
-                notes.append(f"{role} page absent on this branch: not measured")
+                notes.append(f"{role} page not built: not measured")
         section_slug = site.pages["section"].split("/")[1]
         baselines[0].pages = {"landing": "", "section": f"article/{section_slug}/"}
         baselines[1].pages = {"landing": "index.html", "section": f"article/{section_slug}.html"}
@@ -347,8 +556,8 @@ def main() -> int:
             if index:
                 data = index.read_bytes()
                 index_raw[system.name], index_gzip[system.name] = len(data), len(gzip.compress(data, 6, mtime=0))
-        rows += [("Search index, raw", index_raw, kb), ("Search index, gzip", index_gzip, kb),
-                 ("Search index, of which accent folding, raw", {SITE: folding_bytes(site.output)}, kb)]
+        rows += [("Search index, raw", index_raw, kb), ("Search index, gzip", index_gzip, kb)]
+        search_table = search_section(workdir, site, args.runs, notes)
 
         if args.no_lighthouse:
             notes.append("Lighthouse skipped (--no-lighthouse)")
@@ -377,6 +586,10 @@ def main() -> int:
             "Each baseline cell gives its figure and, in brackets, this site's figure as a ratio to it "
             "(×1.00 is equal; below 1 the site is smaller, faster or lower).", "",
             table(rows, names), "",
+            "## Search", "",
+            ("This site against the same pages with Material's search as it comes, and Pagefind; the "
+             "target: every query's page among the first three, and at least 90 % first."), "",
+            search_table, "",
             "Targets: Lighthouse 100 in all four categories on the measured pages (mobile, median); a section "
             "page's first-visit weight no heavier than a default Material page of the same text; the full "
             "build no slower than Sphinx on the same content.", "",

@@ -164,3 +164,31 @@ def make_pandoc(workdir: Path, landing: str, sections: list) -> Baseline:
     else:
         notes.append("bib/references.bib absent: pandoc ran without --citeproc")
     return Baseline("pandoc --citeproc", project, command, output, notes=notes)
+
+
+SEARCH_HOOKS = ("scripts/hooks/search_folding.py", "scripts/hooks/search_boosts.py")
+SEARCH_ASSETS = ("assets/javascripts/search-query.js", "assets/javascripts/search-load.js", "assets/javascripts/search-highlight.js",
+                 "assets/stylesheets/search.css")
+
+
+def make_material_search(workdir: Path) -> Baseline:
+    """This very site with Material's search as it comes: the same pages, theme and hooks, but
+    the search plugin with its default settings and none of the edition's search changes (the
+    index rewrites, the query rewrite, the highlighting of unaccented matches). The project is
+    a folder of links to this one, so that the hooks find the editorial files beside the config."""
+    from mkdocs.utils.yaml import yaml_load
+
+    project = workdir / "material-search"
+    project.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name not in ("mkdocs.yml", ".git", "site"):
+            (project / entry.name).symlink_to(entry)
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search"]
+    config["hooks"] = [hook for hook in config["hooks"] if hook not in SEARCH_HOOKS]
+    config["extra_javascript"] = [script for script in config.get("extra_javascript", []) if script not in SEARCH_ASSETS]
+    config["extra_css"] = [sheet for sheet in config.get("extra_css", []) if sheet not in SEARCH_ASSETS]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    output = workdir / "material-search-site"
+    return Baseline("Material's default search", project,
+                    [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-d", str(output)], output)

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from built_pages import offline_page
+from search_benchmark import QueryFileError, SearchBox, load_queries, page_of, rank
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "editorial" / "glossary.yml"
@@ -78,61 +78,67 @@ def search_page(browser, base_url):
     """One page for all the searches of this module (the search index is loaded once); requests
     that leave 127.0.0.1 are refused and recorded in `outside`."""
     page = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    SearchBox.prepare(page.context)
     page.goto(f"{base_url}/article/introduction/")
     yield page
     page.context.close()
 
 
+# Everything a test looks at in the result list, read in one call once the worker has answered:
+# with `every`, the list is first scrolled to its end until Material adds no more results (it
+# shows ten pages and adds more on each scroll; "N matching documents" counts sections, not pages).
+READ_RESULTS = """async ([asked, every]) => {
+  const deadline = Date.now() + 15000;
+  while (!(window.__searchAsked > asked && window.__searchAnswered >= window.__searchAsked)) {
+    if (Date.now() > deadline) return null;
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await frame();
+  const scrollwrap = document.querySelector(".md-search__scrollwrap");
+  for (let unchanged = every ? 0 : 2; unchanged < 2;) {
+    const before = document.querySelectorAll(".md-search-result__item").length;
+    scrollwrap.scrollTo(0, 0);
+    await frame();
+    scrollwrap.scrollTo(0, scrollwrap.scrollHeight);
+    await frame();
+    await frame();
+    unchanged = document.querySelectorAll(".md-search-result__item").length === before ? unchanged + 1 : 0;
+  }
+  const visible = element => element.checkVisibility();
+  const words = element => element.innerText.split(/\\s+/).join(" ").trim();
+  return Array.from(document.querySelectorAll(".md-search-result__item")).map(item => ({
+    visible: visible(item),
+    title: words(item.querySelector("article h1")),
+    sections: Array.from(item.querySelectorAll("article h2")).filter(visible).map(words),
+    href: item.querySelector("a.md-search-result__link").getAttribute("href"),
+    text: item.innerText,
+    marked: Array.from(item.querySelectorAll("mark")).filter(visible).map(mark => mark.innerText).concat(
+      Array.from(item.querySelectorAll(".search-fold:has(> [hidden] mark)"))
+        .filter(fold => visible(fold) && getComputedStyle(fold).textDecorationLine === "underline")
+        .map(fold => fold.innerText)),
+    hidden_shown: Array.from(item.querySelectorAll("[hidden]")).filter(visible).length,
+  }));
+}"""
+
+
 def search(page, base_url: str, query: str, every_result: bool = False) -> list[dict]:
     """Type the query into the search box as a reader does; return the results on screen (with
-    `every_result`, after scrolling the list until Material has added all of them)."""
+    `every_result`, all of them, as scrolling the list brings them)."""
     if not page.url.startswith(f"{base_url}/article/introduction/"):
         page.goto(f"{base_url}/article/introduction/")
+    asked = page.evaluate("() => window.__searchAsked")
     box = page.locator("input.md-search__input")
-    box.click()
-    box.press("Control+A")
-    box.press("Backspace")
-    page.wait_for_function("() => !/matching/i.test(document.querySelector('.md-search-result__meta').innerText)")
+    if box.input_value() == query:  # Material does not search again for the same text
+        box.fill("")
+        box.press("Backspace")
+        asked = page.evaluate("() => window.__searchAsked")
     # all but the last key at once (as a paste would), the last typed: Material searches on keyup
     box.fill(query[:-1])
     box.press_sequentially(query[-1])
-    page.wait_for_function("() => /matching/i.test(document.querySelector('.md-search-result__meta').innerText)")
-    # wait for the worker's answer to the last keystroke: the result list stops changing
-    page.wait_for_function("""() => {
-        const state = document.querySelector('.md-search-result__meta').innerText + '|'
-            + document.querySelector('.md-search-result__list').innerText.length;
-        const same = window.__searchState === state;
-        window.__searchState = state;
-        return same;
-    }""", polling=250)
-    # Material shows the first ten pages of results and adds more each time the list is scrolled
-    # to its end: scroll away and back until no more come ("N matching documents" counts
-    # sections, not pages, so it cannot tell when to stop).
-    items = page.locator(".md-search-result__item")
-    scrollwrap = page.locator(".md-search__scrollwrap")
-    unchanged = 0 if every_result else 3
-    while unchanged < 3:
-        before = items.count()
-        scrollwrap.evaluate("element => element.scrollTo(0, 0)")
-        page.wait_for_timeout(50)
-        scrollwrap.evaluate("element => element.scrollTo(0, element.scrollHeight)")
-        page.wait_for_timeout(150)
-        unchanged = unchanged + 1 if items.count() == before else 0
-    results = []
-    for item in page.locator(".md-search-result__item").all():
-        assert item.is_visible()
-        sections = [" ".join(h2.inner_text().split()) for h2 in item.locator("article h2").all() if h2.is_visible()]
-        results.append({
-            "title": " ".join(item.locator("article h1").first.inner_text().split()),
-            "sections": sections,
-            "href": item.locator("a.md-search-result__link").first.get_attribute("href"),
-            "text": item.inner_text(),
-            "marked": [mark.inner_text() for mark in item.locator("mark").all() if mark.is_visible()]
-                      + [fold.inner_text() for fold in item.locator(".search-fold:has(> [hidden] mark)").all()
-                         if fold.is_visible() and fold.evaluate("e => getComputedStyle(e).textDecorationLine")
-                         == "underline"],
-            "hidden_shown": sum(hidden.is_visible() for hidden in item.locator(".search-fold > [hidden]").all()),
-        })
+    results = page.evaluate(READ_RESULTS, [asked, every_result])
+    assert results is not None, f"the search worker did not answer “{query}”"
+    assert all(result["visible"] for result in results)
     return results
 
 
@@ -240,8 +246,9 @@ def glossary_aliases() -> list[tuple[str, str]]:
 @pytest.mark.skipif(not GLOSSARY.exists(), reason="no glossary yet (editorial/glossary.yml)")
 @pytest.mark.parametrize("alias, term", glossary_aliases())
 def test_a_glossary_alias_finds_its_term(search_page, base_url, alias, term):
-    titles = [result["title"] for result in search(search_page, base_url, unaccented(alias).lower(), every_result=True)]
-    assert any(unaccented(term).lower() in unaccented(title).lower() for title in titles), (alias, term, titles)
+    # among the first three pages: the glossary page's title holds its aliases for the search
+    titles = [result["title"] for result in search(search_page, base_url, unaccented(alias).lower())]
+    assert any(unaccented(term).lower() in unaccented(title).lower() for title in titles[:3]), (alias, term, titles)
 
 
 @pytest.mark.browser
@@ -269,3 +276,56 @@ def test_no_result_leads_to_the_print_view(search_page, base_url):
     # a sentence from the article: the print view holds it too, but must not be offered
     results = search(search_page, base_url, "Zelaya")
     assert results and not [result for result in results if "print/" in result["href"]]
+
+
+# ---- ranking: the page a reader means comes first (benchmark/search-queries.yml) -------------
+
+TESTED_QUERIES = [query for query in load_queries() if query.test]
+
+
+def test_the_suite_types_a_representative_part_of_the_benchmark():
+    kinds = {query.kind for query in TESTED_QUERIES}
+    assert len(TESTED_QUERIES) >= 20 and {"acronym", "name-es", "name-en", "alias", "misspelling", "page"} <= kinds
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", TESTED_QUERIES, ids=[query.query for query in TESTED_QUERIES])
+def test_the_page_a_reader_means_comes_first(search_page, base_url, query):
+    results = search(search_page, base_url, query.query)
+    shown = [page_of(result["href"], base_url + "/") for result in results]
+    assert rank([{**result, "links": [result["href"]]} for result in results], query, base_url) == 1, \
+        (query.query, query.page, shown)
+    # the other names a glossary title holds for the search (scripts/hooks/search_boosts.py) never show
+    assert all(result["hidden_shown"] == 0 for result in results)
+    if query.page.startswith("glossary/"):
+        heading = results[0]["title"]
+        assert "·" not in heading and len(heading) < 60, heading
+
+
+@pytest.mark.browser
+def test_a_reader_who_does_not_search_does_not_download_the_index(browser, base_url):
+    page = offline_page(browser, base_url, viewport={"width": 390, "height": 844})
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base_url}/article/migration/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "search_index" in url or "/workers/search." in url], requested
+    # opening the search (Material's "/" shortcut) fetches both, and the search answers
+    page.keyboard.press("/")
+    page.keyboard.type("Tuxtla")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    assert [url for url in requested if url.endswith("search/search_index.json")]
+    assert [url for url in requested if "/workers/search." in url]
+    assert not page.outside
+    page.context.close()
+
+
+def test_a_mistake_in_the_query_file_names_its_line(tmp_path):
+    broken = tmp_path / "queries.yml"
+    broken.write_text("queries:\n  - {query: SICA, page: glossary/sica/, kind: acronym}\n"
+                      "  - {query: DACA, page: glossary/daca/, kind: acronyms}\n", encoding="utf-8")
+    with pytest.raises(QueryFileError, match=r"queries\.yml:3: kind 'acronyms' is not one of"):
+        load_queries(broken)
+    broken.write_text("queries:\n  - {query: SICA, page: glossary/sica, kind: acronym}\n", encoding="utf-8")
+    with pytest.raises(QueryFileError, match=r"queries\.yml:2: page 'glossary/sica' must end with '/'"):
+        load_queries(broken)
