@@ -52,6 +52,11 @@ def assert_fails_cleanly(project: Path, destination: Path, *expected: str) -> No
 SPLIT_FILES = {"test_accessibility.py", "test_keyboard.py"}
 # Tests that need the published site (built with its PDF) all go to one worker.
 PUBLISHED_GROUP = "published-site"
+# The slowest files, slowest first (measured, README.md): they are handed out first, so that no
+# long file starts last and keeps one worker busy after the others are done
+# (pytest.ini: --no-loadscope-reorder keeps this order).
+SLOWEST_FIRST = ["test_search.py", "test_accessibility.py", "test_keyboard.py", "test_privacy.py",
+                 "test_pdf.py", "test_print.py", "test_html_valid.py", "test_glossary_browser.py"]
 
 
 # The fixtures that mark a test as needing Chromium or the built site (pytest.ini's markers),
@@ -75,6 +80,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         else:
             group = item.path.name
         item.add_marker(pytest.mark.xdist_group(group))
+    rank = {name: number for number, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order otherwise
 
 
 def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
