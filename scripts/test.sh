@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set everything up (Debian packages from scripts/apt-packages.txt, the Python environment)
-# and run every test. CI runs exactly this (.ci/run).
+# and run every test, in parallel (pytest.ini). CI runs exactly this (.ci/run); its exit status
+# is pytest's, so a failing test fails CI. Arguments go to pytest, e.g. the quick inner loop:
+#   bash scripts/test.sh -m "not browser and not site"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t packages < <(grep -v '^\s*#' scripts/apt-packages.txt | grep -v '^\s*$')

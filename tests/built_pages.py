@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 
 def html_files(site: Path) -> list[Path]:
     """Every HTML file of the built site, in a stable order."""
@@ -51,9 +53,14 @@ def offline_page(browser, base_url: str, **options):
 
 
 def open_first_page_with(page, base_url: str, site: Path, selector: str) -> str | None:
-    """Open, in `page`, the first page of the site that has an element matching `selector`;
-    its path, or None when no page has one."""
-    for path in page_paths(site):
+    """Open, in `page`, the first page of the site that has an element matching `selector`
+    once loaded; its path, or None when no page has one. The pages whose built HTML already
+    has such an element are tried first, so that usually one page is loaded, not dozens."""
+    files = html_files(site)
+    matching = [file for file in files
+                if BeautifulSoup(file.read_text(encoding="utf-8"), "lxml").select_one(selector) is not None]
+    for file in matching + [file for file in files if file not in matching]:
+        path = url_path(site, file)
         page.goto(f"{base_url}/{path}")
         if page.locator(selector).count():
             return path

@@ -1,8 +1,20 @@
-"""Shared fixtures: the site built once per test session, served on 127.0.0.1, and a
-headless Chromium page that refuses every request leaving this machine."""
+"""Shared fixtures: the site built once per test run, served on 127.0.0.1, and a headless
+Chromium page that refuses every request leaving this machine.
+
+The suite runs in parallel (pytest-xdist, pytest.ini): the site is built once for all the
+workers (the first one to need it builds it under a file lock, the others wait and read it),
+and each worker serves it and drives its own Chromium. Tests are scheduled by group
+(`--dist loadgroup`, `pytest_collection_modifyitems` below): a file's tests stay together, so
+its module fixtures are made once, except the files listed in SPLIT_FILES, whose tests are
+independent and long, and every test that reads the published site (built with its PDF for
+the port its worker serves it on) goes to one worker, so that it is built once.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -40,13 +52,73 @@ def assert_fails_cleanly(project: Path, destination: Path, *expected: str) -> No
     assert not destination.exists(), "a failed build must not leave a half-written site"
 
 
+# Files whose tests share nothing costly within the module: each test is scheduled on its own,
+# so that a long file spreads over the workers. The rest run file by file.
+SPLIT_FILES = {"test_accessibility.py", "test_keyboard.py"}
+# Tests that need the published site (built with its PDF) all go to one worker.
+PUBLISHED_GROUP = "published-site"
+# The slowest files, slowest first (measured, README.md): they are handed out first, so that no
+# long file starts last and keeps one worker busy after the others are done
+# (pytest.ini: --no-loadscope-reorder keeps this order).
+SLOWEST_FIRST = ["test_search.py", "test_accessibility.py", "test_keyboard.py", "test_privacy.py",
+                 "test_pdf.py", "test_print.py", "test_html_valid.py", "test_glossary_browser.py"]
+
+
+# The fixtures that mark a test as needing Chromium or the built site (pytest.ini's markers),
+# so that the quick run (-m "not browser and not site") leaves every such test out by itself.
+BROWSER_FIXTURES = {"browser", "page"}
+SITE_FIXTURES = {"site", "html", "base_url", "published_site"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups and pytest selects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & (SITE_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.site)
+        if "published_site" in fixtures:
+            group = PUBLISHED_GROUP
+        elif item.path.name in SPLIT_FILES:
+            group = item.nodeid
+        else:
+            group = item.path.name
+        item.add_marker(pytest.mark.xdist_group(group))
+    rank = {name: number for number, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order otherwise
+
+
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this test run, shared by its xdist workers (each has its own
+    folder inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def run_lock(tmp_path_factory: pytest.TempPathFactory, name: str):
+    """An exclusive lock shared by every worker of this test run."""
+    with open(run_folder(tmp_path_factory) / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site (strict build); the build's log must carry no warning."""
-    destination = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, destination)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    """The built site (strict build), built once per run; the build's log must carry no warning."""
+    destination = run_folder(tmp_path_factory) / "site"
+    outcome = run_folder(tmp_path_factory) / "site-build.json"
+    with run_lock(tmp_path_factory, "site"):
+        if not outcome.exists():
+            result = build_site(ROOT, destination)
+            outcome.write_text(json.dumps({"returncode": result.returncode, "stderr": result.stderr}), encoding="utf-8")
+    result = json.loads(outcome.read_text(encoding="utf-8"))
+    assert result["returncode"] == 0, result["stderr"]
+    assert "WARNING" not in result["stderr"], result["stderr"]
     return destination
 
 

@@ -48,12 +48,19 @@ def violations(page, axe_script: str) -> list[str]:
     return lines
 
 
+# Each screen's pages are checked in this many parts, each a test of its own, so that the
+# parallel workers share them (axe's run is most of this file's time: 2-7 s a page, 27 s for
+# the print view, on a loaded machine).
+PARTS = 2
+
+
+@pytest.mark.parametrize("part", range(PARTS), ids=[f"part{n + 1}of{PARTS}" for n in range(PARTS)])
 @pytest.mark.parametrize("width,height,scheme", SCREENS, ids=[f"{w}px-{s}" for w, _, s in SCREENS])
-def test_every_page_has_no_axe_violation(browser, base_url, site, axe_script, width, height, scheme):
+def test_every_page_has_no_axe_violation(browser, base_url, site, axe_script, width, height, scheme, part):
     context = offline_context(browser, base_url, viewport={"width": width, "height": height}, color_scheme=scheme)
     page = context.new_page()
     found = []
-    for path in page_paths(site):
+    for path in page_paths(site)[part::PARTS]:
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("load")
         found += [f"{path}: {line}" for line in violations(page, axe_script)]
