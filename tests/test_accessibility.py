@@ -35,7 +35,7 @@ def violations(page, axe_script: str) -> list[str]:
     """axe-core's violations on the page once it has come to rest, one line per rule and element."""
     # Colours are checked as painted: text caught mid-way through a fade (Material's search
     # results, on a busy machine) reads as low contrast, so every transition must be over.
-    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')",
+    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')",
                            timeout=10000)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_script)
@@ -75,7 +75,7 @@ def test_open_search_results_have_no_axe_violation(browser, base_url, axe_script
     page.goto(f"{base_url}/")
     page.keyboard.press("/")  # Material's shortcut: opens the search on any screen
     page.keyboard.type("Mexico")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     found = violations(page, axe_script)
     context.close()
     assert not found, f"axe-core violations with search results open at {width} px, {scheme} scheme:\n" + "\n".join(found)
@@ -86,7 +86,7 @@ def test_open_navigation_drawer_on_a_phone_has_no_axe_violation(browser, base_ur
     page = context.new_page()
     page.goto(f"{base_url}/")
     page.locator("label.md-header__button[for='__drawer']").click()
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     page.wait_for_timeout(300)  # the drawer slides in
     found = violations(page, axe_script)
     context.close()
@@ -101,7 +101,7 @@ def test_a_showing_tooltip_or_note_preview_has_no_axe_violation(browser, base_ur
     if path is None:
         pytest.fail(f"no page has a {kind} ({selector})")
     page.locator(selector).first.focus()
-    page.wait_for_function("document.querySelector('.md-tooltip2--active') !== null")
+    page.wait_for_function("() => document.querySelector('.md-tooltip2--active') !== null")
     found = violations(page, axe_script)
     context.close()
     assert not found, f"axe-core violations on {path} with a {kind} showing:\n" + "\n".join(found)

@@ -96,7 +96,7 @@ def search(page) -> None:
         return
     page.keyboard.press("/")
     page.keyboard.type("Mexico")
-    page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.includes('matching')")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')?.textContent.includes('matching')")
     page.keyboard.press("Escape")
 
 

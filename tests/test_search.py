@@ -298,7 +298,7 @@ def test_a_reader_who_does_not_search_does_not_download_the_index(browser, base_
     # opening the search (Material's "/" shortcut) fetches both, and the search answers
     page.keyboard.press("/")
     page.keyboard.type("Tuxtla")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     assert [url for url in requested if url.endswith("search/search_index.json")]
     assert [url for url in requested if "/workers/search." in url]
     assert not page.outside

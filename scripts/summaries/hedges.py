@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from edition.errors import EditionError
+from edition.errors import EditionError, shortened
 
 from .passages import Passage, evidence_regex
 
@@ -92,6 +92,16 @@ def hedge(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+def hedged_words(sentence: str, around: int = 5) -> str:
+    """The authors' hedge with a few words either side: short enough for a message (the build's
+    adapter would cut a whole quoted sentence, hedge and all, to its first 80 characters)."""
+    words = sentence.split()
+    match = HEDGE_RE.search(" ".join(words))
+    at = len(" ".join(words)[:match.start()].split()) if match else 0
+    start, end = max(0, at - around), min(len(words), at + around + len(match.group(0).split()) if match else around)
+    return ("… " if start else "") + " ".join(words[start:end]) + (" …" if end < len(words) else "")
+
+
 def evidence_sentences(claim: Claim, passage: Passage) -> list[str]:
     """The authors' sentences that hold the claim's evidence quotation."""
     if claim.evidence is None:
@@ -133,6 +143,6 @@ def check(claims: list[Claim], all_passages: dict[str, Passage]) -> None:
             sentence = dropped[0]
             raise EditionError(
                 claim.path, claim.line,
-                f"{claim.what}: the editors' sentence {plain(claim.text).strip()!r} rests on {claim.paragraph}, "
-                f"where the authors hedge (“{hedge(sentence)}”): {' '.join(sentence.split())!r}. Keep the "
+                f"{claim.what}: the editors' sentence {shortened(plain(claim.text).strip())!r} rests on "
+                f"{claim.paragraph}, where the authors hedge (“{hedge(sentence)}”): {hedged_words(sentence)!r}. Keep the "
                 "authors' hedge in the sentence, or record why it may be dropped under 'hedge_dropped_because'")
