@@ -14,7 +14,9 @@ from .errors import EditionError
 ARTICLE_FIELDS = {"title": str, "authors": list, "journal": dict, "publisher": str, "year": int,
                   "volume": int, "issue": int, "first_page": int, "last_page": int, "doi": str,
                   "publisher_url": str}
-PUBLICATION_FIELDS = {"licence": str, "edition_statement": str, "pdf_file": str}
+PUBLICATION_FIELDS = {"licence": str, "edition_statement": str, "pdf_file": str, "companion_pdf_file": str,
+                      "epub_file": str}
+FILE_ENDINGS = {"pdf_file": ".pdf", "companion_pdf_file": ".pdf", "epub_file": ".epub"}
 AUTHOR_FIELDS = {"name": str, "given": str, "family": str, "affiliations": list}
 JOURNAL_FIELDS = {"en": str, "ru": str}
 
@@ -44,6 +46,8 @@ class Publication:
     licence: str
     edition_statement: str
     pdf_file: str
+    companion_pdf_file: str
+    epub_file: str
 
     @property
     def doi_url(self) -> str:
@@ -81,8 +85,9 @@ def load(root: Path) -> Publication:
     for name in publication:
         if name != datafiles.LINE_KEY and name not in PUBLICATION_FIELDS:
             raise EditionError(publication_path, None, f"unknown field '{name}' (known: {', '.join(PUBLICATION_FIELDS)})")
-    if "/" in publication["pdf_file"] or not publication["pdf_file"].endswith(".pdf"):
-        raise EditionError(publication_path, None, "pdf_file must be a plain file name ending in .pdf")
+    for name, ending in FILE_ENDINGS.items():
+        if "/" in publication[name] or not publication[name].endswith(ending):
+            raise EditionError(publication_path, None, f"{name} must be a plain file name ending in {ending}")
     journal = _check(article_path, article["journal"], JOURNAL_FIELDS, "journal")
     authors = []
     for entry in article["authors"]:
@@ -95,4 +100,5 @@ def load(root: Path) -> Publication:
         publisher=article["publisher"], year=article["year"], volume=article["volume"], issue=article["issue"],
         first_page=article["first_page"], last_page=article["last_page"], doi=article["doi"],
         publisher_url=article["publisher_url"], licence=" ".join(publication["licence"].split()),
-        edition_statement=" ".join(publication["edition_statement"].split()), pdf_file=publication["pdf_file"])
+        edition_statement=" ".join(publication["edition_statement"].split()), pdf_file=publication["pdf_file"],
+        companion_pdf_file=publication["companion_pdf_file"], epub_file=publication["epub_file"])
