@@ -123,6 +123,9 @@ def read_parts(site: Path, paths: list[str], site_url: str | None) -> list[Part]
         for selector in SCREEN_ONLY:
             for element in article.select(selector):
                 element.decompose()
+        # a header cell says what it heads, so that the tagged PDF associates it with its cells
+        for cell in article.select("th:not([scope])"):
+            cell["scope"] = "col" if cell.find_parent("thead") is not None else "row"
         contents[path] = article
     ids = {path: {element["id"] for element in article.find_all(id=True)} for path, article in contents.items()}
     parts = []

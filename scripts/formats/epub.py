@@ -72,6 +72,7 @@ def chapters(site: Path, site_url: str | None) -> tuple[list[Chapter], list[tupl
         for link in part.body.find_all("a", href=True):
             if link["href"].startswith("#"):
                 link["href"] = "#" + safe_id(link["href"][1:])
+    prefixes = {part.prefix for part in parts}
     pages = []
     out = []
     for part in parts:
@@ -117,7 +118,10 @@ def chapters(site: Path, site_url: str | None) -> tuple[list[Chapter], list[tupl
                 target = safe_id(href[1:])
                 if target not in owner:
                     raise FormatError(f"{part.path}: a link to #{target}, which no chapter holds")
-                link["href"] = owner[target] + ("" if target in (p.prefix for p in parts) else f"#{target}")
+                if owner[target] == f"{part.prefix}.xhtml":
+                    link["href"] = f"#{target}"  # in this chapter: a note's mark, a back-link
+                else:
+                    link["href"] = owner[target] + ("" if target in prefixes else f"#{target}")
         part.body.name = "section"
         part.body.attrs = {"id": part.prefix, "class": "part"}
         body = xhtml(str(part.body))

@@ -31,6 +31,9 @@ from . import documents
 from .errors import FormatError
 
 PDF_VARIANT = "pdf/ua-1"
+# The authors write American English ("labor", "program"); pyphen's "en" is British, which
+# breaks "Cent-ral" and "Guatem-ala" where American patterns give "Cen-tral" and "Guate-mala".
+LANGUAGE = "en-US"
 
 
 def stylesheet(name: str) -> str:
@@ -79,7 +82,7 @@ def article_html(site: Path, source: Publication, site_url: str | None) -> str:
         part.body.attrs = {"class": f"part part--{kind}", "id": part.prefix}
         body.append(str(part.body))
     description = f"{source.author_names}, {source.source}. DOI {source.doi}. A reader's edition."
-    return (f'<!DOCTYPE html><html lang="en">{head(source.title, source, description, keywords(parts))}'
+    return (f'<!DOCTYPE html><html lang="{LANGUAGE}">{head(source.title, source, description, keywords(parts))}'
             f'<body class="article-pdf">{"".join(body)}</body></html>')
 
 
@@ -88,6 +91,17 @@ def keywords(parts: list[documents.Part]) -> str:
     if element is None:
         raise FormatError("the landing page has no keywords (.article-keywords)")
     return element.get_text(" ", strip=True).removeprefix("Keywords:").strip().rstrip(".")
+
+
+def chart_descriptions(part: documents.Part) -> None:
+    """WeasyPrint takes a chart's alternative text from its SVG title alone; the description
+    (the values) belongs to it too."""
+    for svg in part.body.select("svg"):
+        title, description = svg.find("title"), svg.find("desc")
+        if title is None:
+            raise FormatError(f"{part.path}: a chart without a title, which the PDF needs as its alternative text")
+        if description is not None:
+            title.string = f"{title.get_text(strip=True)}. {description.get_text(strip=True)}"
 
 
 def notes_as_footnotes(part: documents.Part, soup: BeautifulSoup) -> None:
@@ -141,13 +155,14 @@ def companion_html(site: Path, source: Publication, site_url: str | None) -> str
     for part in parts:
         notes_as_footnotes(part, soup)
         documents.drop_note_lists(part)
+        chart_descriptions(part)
         entry = part.path.startswith(documents.GLOSSARY) and part.path != documents.GLOSSARY
         part.body.name = "section"
         part.body.attrs = {"class": "part part--entry" if entry else "part", "id": part.prefix}
         body.append(str(part.body))
     description = (f"Glossary, summaries, key figures, timeline, editorial method and textual notes of the "
                    f"reader's edition of {source.author_names}, {source.source}. DOI {source.doi}.")
-    return (f'<!DOCTYPE html><html lang="en">{head(title, source, description, "glossary, summaries, timeline, editorial method")}'
+    return (f'<!DOCTYPE html><html lang="{LANGUAGE}">{head(title, source, description, "glossary, summaries, timeline, editorial method")}'
             f'<body class="companion-pdf">{"".join(body)}</body></html>')
 
 
@@ -169,6 +184,23 @@ def companion_cover(source: Publication) -> str:
 
 # ---- writing --------------------------------------------------------------------------------
 
+def header_scopes(document, pdf) -> None:
+    """WeasyPrint tags header cells as TH without saying what they head; a header cell in the
+    table's head heads its column, any other its row (PDF/UA-1 7.5; pdfua's rule UA-15-003)."""
+    import pydyf
+
+    by_reference = {obj.reference: obj for obj in pdf.objects if isinstance(obj, pydyf.Object) and obj.number}
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Dictionary) and obj.get("S") == "/TH":
+            row = by_reference.get(obj.get("P"))
+            group = by_reference.get(row.get("P")) if row is not None else None
+            scope = "/Column" if group is not None and group.get("S") == "/THead" else "/Row"
+            attributes = obj.get("A")
+            if not isinstance(attributes, pydyf.Dictionary):
+                attributes = obj["A"] = pydyf.Dictionary({"O": "/Table"})
+            attributes["Scope"] = scope
+
+
 def write_pdf(document: str, css: str, output: Path) -> int:
     """Lay `document` out and write it as a tagged PDF/UA-1; return its number of pages."""
     from weasyprint import CSS, HTML
@@ -182,7 +214,7 @@ def write_pdf(document: str, css: str, output: Path) -> int:
         rendered = HTML(string=document, base_url="about:blank", url_fetcher=refuse).render(
             stylesheets=[CSS(string=css)], pdf_variant=PDF_VARIANT, pdf_tags=True)
         out = io.BytesIO()
-        rendered.write_pdf(out, pdf_variant=PDF_VARIANT, pdf_tags=True, pdf_identifier=hashlib.sha256(document.encode()).hexdigest()[:32].encode())
+        rendered.write_pdf(out, pdf_variant=PDF_VARIANT, pdf_tags=True, finisher=header_scopes, pdf_identifier=hashlib.sha256(document.encode()).hexdigest()[:32].encode())
     except URLFetchingError as error:
         raise FormatError(str(error)) from error
     output.write_bytes(out.getvalue())
