@@ -154,7 +154,10 @@ def test_chromium_shows_the_epub_pages_with_their_text_and_notes(browser, files,
             # parsed as XHTML: an error would show Chromium's "This page contains the following errors"
             assert page.locator("parsererror").count() == 0, name
             assert page.evaluate("document.contentType") == "application/xhtml+xml", name
-            assert page.locator("body").inner_text().strip(), name
+            if name.endswith("cover.xhtml"):  # the cover is its image, which must load
+                assert page.evaluate("document.querySelector('img').naturalWidth") > 0
+            else:
+                assert page.locator("body").inner_text().strip(), name
         page.goto((folder / "EPUB/article-historical-background.xhtml").as_uri())
         assert page.locator("aside[role=doc-footnote]").count() >= 10
         assert page.locator("[role=doc-pagebreak]").first.is_visible()

@@ -145,10 +145,18 @@ def notes_with_context(published_site):
                     before = element + before
                     if len(flat(before)) > 40:
                         break
+            after = ""
+            for element in sup.next_elements:
+                if (isinstance(element, str) and element.find_parent("sup") is not sup
+                        and not element.find_parent(class_="page-start")):
+                    after += element
+                    if len(flat(after)) > 12 or element.find_parent("p") is not paragraph:
+                        break
             note_text = note.find("p")
             for mark in note_text.select(".footnote-backref, .editorial-notes__back"):
                 mark.decompose()
-            found.append((name, link.get_text(strip=True), flat(before)[-40:], flat(note_text.get_text())[:50]))
+            found.append((name, link.get_text(strip=True), flat(before)[-40:], flat(note_text.get_text())[:50],
+                          flat(after)[:12]))
     return found
 
 
@@ -160,13 +168,16 @@ def test_each_note_is_at_the_foot_of_the_page_of_its_mark(published_site):
     running = [flat(text).replace("|", "") for text in pdf_page_texts(published_site.pdf)]
     notes = notes_with_context(published_site)
     assert len([n for n in notes if n[1].isdigit()]) == 46 and len([n for n in notes if n[1].isalpha()]) >= 10
-    for name, label, before, start in notes:
+    for name, label, before, start, after in notes:
         mark_pages = [number for number, text in enumerate(running, 1) if before + label in text]
         assert len(mark_pages) == 1, (name, label, before, mark_pages)
         # the note, with its label, on the page of its mark, below the mark (at the page's foot)
         page, text = pages[mark_pages[0] - 1], running[mark_pages[0] - 1]
         assert label + start in page, (name, label, mark_pages, start)
         assert text.rindex(start) > text.index(before + label), (name, label)
+        # and not in the text: the authors' words go on after the mark (or at the next page's top)
+        following = running[mark_pages[0]] if mark_pages[0] < len(running) else ""
+        assert before + label + after in text or after in following[:400], (name, label, after)
 
 
 def test_the_printed_page_numbers_stand_in_the_margin_where_each_printed_page_begins(published_site):
