@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -111,7 +111,7 @@ def test_metadata_doi_authors_source_date_and_cover(files):
     modified = next(m for m in package.iterfind(".//opf:meta", NS) if m.get("property") == "dcterms:modified").text
     commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     if commit.isdigit():
-        assert modified == datetime.fromtimestamp(int(commit), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        assert modified == datetime.fromtimestamp(int(commit), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     cover = next(i for i in package.iterfind(".//opf:item", NS) if "cover-image" in (i.get("properties") or ""))
     assert f"EPUB/{cover.get('href')}" in files
 

@@ -16,15 +16,14 @@ import html
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 import lxml.html
 from bs4 import BeautifulSoup
-from lxml import etree
-
 from edition.publication import Publication
+from lxml import etree
 
 from . import documents
 from .errors import FormatError
@@ -55,7 +54,7 @@ def epoch_date() -> datetime:
     if not epoch.isdigit():
         raise FormatError("the EPUB is dated by SOURCE_DATE_EPOCH (seconds since 1970), which is not set: "
                           "the site's build sets it from the last commit; set it to build the EPUB alone")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.fromtimestamp(int(epoch), tz=UTC)
 
 
 def chapters(site: Path, site_url: str | None) -> tuple[list[Chapter], list[tuple[str, str]]]:
@@ -267,7 +266,7 @@ def make_epub(site: Path, output: Path, source: Publication, site_url: str | Non
              ("EPUB/nav.xhtml", nav_document(source, items, pages)), ("EPUB/edition.css", css),
              ("EPUB/cover.svg", cover_svg(source)), ("EPUB/cover.xhtml", cover)]
     files += [(f"EPUB/{chapter.file}", page(chapter.title, chapter.body)) for chapter in items]
-    stamp = max(modified, datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
+    stamp = max(modified, datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
     with zipfile.ZipFile(output, "w") as archive:
         info = zipfile.ZipInfo("mimetype", date_time=stamp)
         info.compress_type = zipfile.ZIP_STORED

@@ -19,12 +19,11 @@ import hashlib
 import html
 import io
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from edition.publication import Publication
 
 from . import documents
@@ -48,7 +47,7 @@ def build_date() -> str | None:
         return None
     if not epoch.isdigit():
         raise FormatError(f"SOURCE_DATE_EPOCH must be a number of seconds; it is {epoch!r}")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def head(title: str, source: Publication, description: str, keywords: str) -> str:

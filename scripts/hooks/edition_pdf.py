@@ -14,11 +14,10 @@ import logging
 import os
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-
 from edition import publication
 from edition.errors import EditionError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 SWITCH = "EDITION_PDF"
 CONFIG_KEY = "edition_pdf"
