@@ -465,6 +465,34 @@ def pages_of_site(site: Path) -> dict[str, str]:
     return pages
 
 
+def format_rows(site: Path, workdir: Path, notes: list[str], runs: int = 3) -> list:
+    """The formats made from the built site (scripts/build_pdf.py: article PDF, companion PDF,
+    EPUB): each one's build time (median of `runs`, the site's build not counted), size and pages."""
+    try:
+        import build_pdf
+        from edition import publication
+    except ImportError as error:
+        notes.append(f"formats: scripts/build_pdf.py not importable, not measured ({error})")
+        return []
+    source = publication.load(ROOT)
+    out = workdir / "formats"
+    out.mkdir(exist_ok=True)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    try:
+        made = [build_pdf.make_formats(site, source, None, out) for _ in range(runs)]
+    except build_pdf.FormatError as error:
+        notes.append(f"formats: scripts/build_pdf.py failed, not measured: {error}")
+        return []
+    rows = []
+    for index, (label, unit) in enumerate((("Article PDF", "pages"), ("Companion PDF", "pages"), ("EPUB", "chapters"))):
+        last = made[-1][index]
+        rows += [(f"{label}: build from the built site (median of {runs})",
+                  {SITE: statistics.median(run[index].seconds for run in made)}, seconds),
+                 (f"{label}: size", {SITE: last.size}, kb),
+                 (f"{label}: {unit}", {SITE: last.pages}, count)]
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
@@ -497,23 +525,7 @@ def main() -> int:
                 ("Build, warm (median of %d)" % args.runs, warm, seconds),
                 ("HTML pages built", {system.name: html_pages(system.output) for system in systems}, count)]
 
-        pdf = ROOT / "scripts" / "build_pdf.py"
-        pdf_time = {}
-        if pdf.exists():
-            try:
-                # from the site just built (the PDF is printed from its print view), not counting that build
-                command = [sys.executable, str(pdf), str(site.output), "--output", str(workdir / "edition.pdf")]
-                pdf_time[SITE] = statistics.median(timed(command, ROOT) for _ in range(3))
-            except RuntimeError as error:
-                notes.append(f"PDF: scripts/build_pdf.py failed, not measured: {str(error).splitlines()[-1]}")
-        else:
-            notes.append("PDF: scripts/build_pdf.py not found, PDF build time not measured")
-        rows.append(("PDF build from the built site (median of 3)", pdf_time, seconds))
-        if pdf_time:
-            from pypdf import PdfReader
-            made = workdir / "edition.pdf"
-            rows += [("PDF size", {SITE: made.stat().st_size}, kb),
-                     ("PDF pages", {SITE: len(PdfReader(str(made)).pages)}, count)]
+        rows += format_rows(site.output, workdir, notes)
 
         site.pages = pages_of_site(site.output)
         for role in ("glossary", "bibliography"):

@@ -20,7 +20,9 @@ PUBLICATION_DATA = Path("editorial") / "publication.yml"
 ARTICLE_FIELDS = {"title": str, "authors": list, "journal": dict, "publisher": str, "year": int,
                   "volume": int, "issue": int, "first_page": int, "last_page": int, "last_body_page": int,
                   "udc": str, "doi": str, "publisher_url": str}
-PUBLICATION_FIELDS = {"licence": str, "edition_statement": str, "pdf_file": str}
+PUBLICATION_FIELDS = {"licence": str, "edition_statement": str, "pdf_file": str, "companion_pdf_file": str,
+                      "epub_file": str}
+FILE_ENDINGS = {"pdf_file": ".pdf", "companion_pdf_file": ".pdf", "epub_file": ".epub"}
 AUTHOR_FIELDS = {"name": str, "given": str, "family": str, "affiliations": list}
 JOURNAL_FIELDS = {"en": str, "ru": str, "rubric_ru": str}
 KIND_NAMES = {str: "a non-empty text", int: "a whole number", list: "a list", dict: "a mapping"}
@@ -54,6 +56,8 @@ class Publication:
     licence: str
     edition_statement: str
     pdf_file: str
+    companion_pdf_file: str
+    epub_file: str
 
     @property
     def doi_url(self) -> str:
@@ -125,9 +129,10 @@ def load(root: Path) -> Publication:
     publication_path = root / PUBLICATION_DATA
     article = article_metadata(article_path)
     publication = _check(publication_path, datafiles.load(publication_path), PUBLICATION_FIELDS, "publication", 1)
-    if "/" in publication["pdf_file"] or not publication["pdf_file"].endswith(".pdf"):
-        raise EditionError(publication_path, datafiles.line_of(publication, "pdf_file"),
-                           "pdf_file must be a plain file name ending in .pdf")
+    for name, ending in FILE_ENDINGS.items():
+        if "/" in publication[name] or not publication[name].endswith(ending):
+            raise EditionError(publication_path, datafiles.line_of(publication, name),
+                               f"{name} must be a plain file name ending in {ending}")
     # article_metadata has checked the journal, the authors and the pages
     journal = article["journal"]
     authors = [Author(entry["name"], entry["given"], entry["family"], tuple(entry["affiliations"]))
@@ -139,4 +144,5 @@ def load(root: Path) -> Publication:
         last_page=article["last_page"], last_body_page=article["last_body_page"], udc=article["udc"],
         doi=article["doi"], publisher_url=article["publisher_url"],
         licence=" ".join(publication["licence"].split()),
-        edition_statement=" ".join(publication["edition_statement"].split()), pdf_file=publication["pdf_file"])
+        edition_statement=" ".join(publication["edition_statement"].split()), pdf_file=publication["pdf_file"],
+        companion_pdf_file=publication["companion_pdf_file"], epub_file=publication["epub_file"])

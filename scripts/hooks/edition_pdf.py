@@ -1,10 +1,11 @@
-"""MkDocs hook: with EDITION_PDF=1, the build ends by making the edition's PDF from the print view
-(scripts/build_pdf.py), so the build that deploys the site also makes its PDF.
+"""MkDocs hook: with EDITION_PDF=1, the build ends by making the formats a reader takes away (the
+article PDF, the companion PDF and the EPUB: scripts/build_pdf.py, scripts/formats/), so the
+build that deploys the site also makes them.
 
-The PDF's file name (editorial/publication.yml) goes into `config.extra.edition_pdf` only when the
-PDF is made: the "Download PDF" link and the `citation_pdf_url` tag are printed from it, so a
-build without the PDF (local serving, most tests) has no link to a missing file. Without
-Chromium the build fails with a clear message rather than deploying a site whose link is dead.
+Their file names (editorial/publication.yml) go into `config.extra` only when they are made: the
+download links and the `citation_pdf_url` tag are printed from them, so a build without the
+formats (local serving, most tests) has no link to a missing file. Making them takes about
+20 s (measured in scripts/benchmark.py), too long for every build.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ import logging
 import os
 from pathlib import Path
 
+from edition import publication
+from edition.errors import reported
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from edition import publication  # noqa: E402
-from edition.errors import reported  # noqa: E402
-
 SWITCH = "EDITION_PDF"
 CONFIG_KEY = "edition_pdf"
+COMPANION_KEY = "edition_companion_pdf"
+EPUB_KEY = "edition_epub"
 log = logging.getLogger("mkdocs.hooks.edition_pdf")
 
 
@@ -32,26 +34,27 @@ def enabled() -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.extra[CONFIG_KEY] = load(config).pdf_file if enabled() else None
+    source = load(config) if enabled() else None
+    config.extra[CONFIG_KEY] = source.pdf_file if source else None
+    config.extra[COMPANION_KEY] = source.companion_pdf_file if source else None
+    config.extra[EPUB_KEY] = source.epub_file if source else None
     return config
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if not config.extra.get(CONFIG_KEY):
         return
-    # imported here, not at the top: it loads Playwright and pypdf, which a build without the PDF
+    # imported here, not at the top: it loads WeasyPrint, which a build without the formats
     # (serving, most tests) would load for nothing.
     import build_pdf
 
     source = load(config)
-    site = Path(config.site_dir)
     try:
-        pages = build_pdf.make_pdf(site, site / source.pdf_file, source)
-    except (build_pdf.PdfError, OSError) as error:
-        raise PluginError(f"edition PDF: {error}") from error
-    except Exception as error:  # Playwright's errors (no Chromium, a crash) have no common base
-        raise PluginError(f"edition PDF: Chromium could not make the PDF: {error}") from error
-    log.info(f"Edition PDF: {source.pdf_file}, {pages} pages")
+        made = build_pdf.make_formats(Path(config.site_dir), source, os.environ.get("SITE_URL"))
+    except (build_pdf.FormatError, OSError) as error:
+        raise PluginError(f"edition formats: {error}") from error
+    for item in made:
+        log.info(f"Edition format: {item.file}, {item.size // 1024} KiB, {item.seconds:.1f} s")
 
 
 def load(config: MkDocsConfig) -> publication.Publication:

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from edition import publication
 from edition.errors import reported
+from formats.documents import published_address
 
 PRINT_SRC = "print.md"
 PRINT_TITLE = "The whole edition (print view)"
@@ -67,7 +68,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
     root = Path(config.config_file_path).parent
     with reported("print view", root):
         source = publication.load(root)
-    file.page.content = assemble(_nav, file.page, source, config.site_url or "")
+    # only a published address (SITE_URL, not this machine's) is written into the view; without
+    # one, links to the edition's files stay relative
+    file.page.content = assemble(_nav, file.page, source, published_address(config.site_url))
     return env
 
 
