@@ -31,7 +31,7 @@ TOP_LEVEL_KEYS = {
     "hyphenation.yml": {"keep", "join"},
     "key-figures.yml": {"figures", "chart"},
     "notes.yml": {"notes"},
-    "publication.yml": {"licence", "edition_statement", "pdf_file"},
+    "publication.yml": {"licence", "edition_statement", "pdf_file", "companion_pdf_file", "epub_file"},
     "sections.yml": {"sections"},
     "spanish.yml": {"spanish"},
     "summaries.yml": {"reading_rate", "overview", "sections"},
