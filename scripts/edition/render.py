@@ -3,7 +3,9 @@
 The authors' words become paragraphs with stable ids (`par-N`, numbered through the article);
 everything editorial is marked as such in the HTML: the section headings, the emendations
 (`span.emendation`, printed reading in `data-original`), the supplied words (`span.supplied`),
-the lettered editorial notes and the printed-page markers (`a.page-start`).
+the lettered editorial notes and the printed-page markers (`a.page-start`). Each paragraph
+carries the printed pages its words stand on (`data-first-page`, `data-last-page`), so that
+the reader's "Cite this passage" gives the page from the edition's page markers, not a guess.
 """
 
 from __future__ import annotations
@@ -116,6 +118,36 @@ class Renderer:
         return "\n".join(lines)
 
 
+def paragraph_pages(section: Section) -> list[tuple[int, int]]:
+    """(first, last) printed page of each of the section's paragraphs, from its page markers.
+
+    A paragraph opens on the page in force where it starts (a marker before any of its words
+    counts as its start); it reaches the page of each marker that has words after it, so a
+    marker at its very end belongs to the next paragraph. Worked out here from the tokens, as
+    `sections.assign_pages` does for whole sections (the edition model has no paragraph pages).
+    """
+    page = section.first_page
+    found = []
+    for text in section.paragraphs:
+        parts = tokens.split(text)
+        first = last = None
+        for index, part in enumerate(parts):
+            if isinstance(part, tokens.Token) and part.kind == tokens.PAGE:
+                page = int(part.key)
+                continue
+            if (isinstance(part, str) and part.strip()) or (isinstance(part, tokens.Token) and part.shown.strip()):
+                if first is None:
+                    first = page
+                last = page
+        found.append((first or page, last or page))
+    return found
+
+
+def paragraph_attributes(number: int, pages: tuple[int, int]) -> str:
+    first, last = pages
+    return f'{{: #par-{number} .article-paragraph data-first-page="{first}" data-last-page="{last}" }}'
+
+
 def section_page(edition: Edition, section: Section) -> str:
     renderer = Renderer(edition)
     first, last = section.first_page, section.last_page
@@ -126,8 +158,8 @@ def section_page(edition: Edition, section: Section) -> str:
         f'<span class="editorial-label__note">heading supplied by the editors; the printed article has none</span></p>',
         "",
     ]
-    for offset, text in enumerate(section.paragraphs):
+    for offset, (text, pages) in enumerate(zip(section.paragraphs, paragraph_pages(section))):
         number = section.first_paragraph + offset
-        lines += [renderer.paragraph(text), f"{{: #par-{number} .article-paragraph }}", ""]
+        lines += [renderer.paragraph(text), paragraph_attributes(number, pages), ""]
     lines.append(renderer.editorial_notes(section))
     return "\n".join(lines) + "\n"
