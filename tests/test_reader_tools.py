@@ -85,8 +85,9 @@ def spanning(html) -> tuple[str, str, tuple[str, str]]:
     raise AssertionError("no paragraph of the article spans a page break")
 
 
-@pytest.fixture(params=list(SCREENS), scope="module")
+@pytest.fixture(scope="module")
 def reader(request, browser, base_url):
+    """A page on one of SCREENS (tests choose theirs with `on`)."""
     options, pressing = SCREENS[request.param]
     context = offline_context(browser, base_url, **options)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
@@ -116,9 +117,12 @@ def press(page, selector: str) -> None:
     page.keyboard.press("Enter")
 
 
+def on(*screens: str):
+    return pytest.mark.parametrize("reader", screens or list(SCREENS), indirect=True)
+
+
+@on("phone-light", "phone-dark")  # the desktop has room to spare
 def test_the_first_screen_of_every_section_holds_the_authors_text(reader, base_url):
-    if not reader.screen.startswith("phone"):
-        pytest.skip("the first screen is a phone's concern; the desktop has room")
     for slug in SECTIONS:
         reader.goto(f"{base_url}/article/{slug}/")
         shown = reader.evaluate("""() => {
@@ -133,6 +137,7 @@ def test_the_first_screen_of_every_section_holds_the_authors_text(reader, base_u
         assert not shown["summaryOpen"] and shown["summaryTop"] < shown["top"], (slug, shown)
 
 
+@on()
 def test_citing_a_paragraph_that_spans_a_page_break(reader, base_url, html):
     slug, paragraph, (first, last) = spanning(html)
     reader.goto(f"{base_url}/article/{slug}/")
@@ -165,6 +170,7 @@ def test_citing_a_paragraph_that_spans_a_page_break(reader, base_url, html):
         assert closed == {"panel": False, "focus": True}
 
 
+@on()
 def test_citing_a_selection_gives_the_page_it_begins_on(reader, base_url, html):
     slug, paragraph, (first, last) = spanning(html)
     reader.goto(f"{base_url}/article/{slug}/")
@@ -204,6 +210,7 @@ def test_citing_a_selection_gives_the_page_it_begins_on(reader, base_url, html):
     assert address == reader.evaluate("() => location.href.split('#')[0]")
 
 
+@on()
 def test_as_printed_shows_the_printed_text_and_restores_the_edited(reader, base_url, html):
     slug = "migration"
     page = html(f"article/{slug}")
@@ -224,6 +231,7 @@ def test_as_printed_shows_the_printed_text_and_restores_the_edited(reader, base_
       marks: [...document.querySelectorAll('.md-content sup[data-printed] > a')].map(a => a.textContent),
       text: document.querySelector('.md-content p.article-paragraph').innerText,
       status: (document.querySelector('.reader-tools-status') || {}).textContent,
+      head: getComputedStyle(document.querySelector('.md-content__inner'), '::before').content,
       stored: localStorage.getItem('edition.as-printed')}), 200))"""
     shown = reader.evaluate(state)
     assert shown["pressed"] == "true" and shown["root"] and shown["stored"] == "1"
@@ -236,6 +244,7 @@ def test_as_printed_shows_the_printed_text_and_restores_the_edited(reader, base_
     remembered = reader.evaluate(state)
     reader.emulate_media(media="screen")
     assert remembered["pressed"] == "true" and remembered["root"]
+    assert "as the journal printed it" in remembered["head"]  # print.css follows the class
     assert remembered["readings"] == [span["data-original"] for span in
                                       html("article/regional-security").select(".md-content .emendation")]
     reader.goto(f"{base_url}/article/{slug}/")
@@ -248,9 +257,8 @@ def test_as_printed_shows_the_printed_text_and_restores_the_edited(reader, base_
     assert back["html"] == edited
 
 
+@on("phone-light", "desktop-dark")
 def test_no_axe_violation_with_the_tools_open(reader, base_url, html, axe_script):
-    if reader.screen not in ("phone-light", "desktop-dark"):
-        pytest.skip("axe runs once on a phone (light) and once on a desktop (dark)")
     slug, paragraph, _pages = spanning(html)
     reader.goto(f"{base_url}/article/{slug}/")
     reader.evaluate("() => localStorage.clear()")
