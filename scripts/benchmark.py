@@ -272,6 +272,9 @@ def reader_pages(runs: int) -> int:
     Material's and Sphinx's. One build of each; about five minutes."""
     from playwright.sync_api import sync_playwright
 
+    def say(line: str) -> None:  # each figure as soon as it is measured: a run takes a while
+        print(line, flush=True)
+
     workdir = Path(tempfile.mkdtemp(prefix="edition-benchmark-reader-"))
     try:
         landing, sections = article_markdown(workdir)
@@ -285,8 +288,8 @@ def reader_pages(runs: int) -> int:
         slug = site.pages["section"].split("/")[1]
         material.pages = {"section": f"article/{slug}/"}
         sphinx.pages = {"section": f"article/{slug}.html"}
-        lines = [f"Reader's pages, {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, on {machine()}; "
-                 f"section measured: {slug} (the longest)", ""]
+        say(f"Reader's pages, {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, on {machine()}; "
+            f"section measured: {slug} (the longest)")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             weights = {}
@@ -295,11 +298,11 @@ def reader_pages(runs: int) -> int:
                     weights[system.name] = page_weight(browser, system.output, base, system.pages["section"])
             browser.close()
         ours, theirs = weights[SITE], weights[material.name]
-        lines.append(f"Section page, first visit: {kb(ours['gzip'])} gzip, {kb(ours['raw'])} raw; default Material "
+        say(f"Section page, first visit: {kb(ours['gzip'])} gzip, {kb(ours['raw'])} raw; default Material "
                      f"{kb(theirs['gzip'])} gzip{ratio(ours['gzip'], theirs['gzip'])}, {kb(theirs['raw'])} raw"
                      f"{ratio(ours['raw'], theirs['raw'])}")
         if not LIGHTHOUSE.exists():
-            lines.append("Lighthouse not installed (npm ci --prefix benchmark): not measured")
+            say("Lighthouse not installed (npm ci --prefix benchmark): not measured")
         else:
             lcp = {}
             for system in (site, material, sphinx):
@@ -308,14 +311,13 @@ def reader_pages(runs: int) -> int:
                     with serve(system.output) as base:
                         result = lighthouse(f"{base}/{path}", "mobile", runs)
                     if system is site:
-                        lines.append(f"Lighthouse mobile, {role}: performance {score(result['performance'])}, "
+                        say(f"Lighthouse mobile, {role}: performance {score(result['performance'])}, "
                                      f"largest paint {seconds(result['lcp'])}")
                     if role == "section":
                         lcp[system.name] = result["lcp"]
-            lines.append(f"Section's largest paint: {seconds(lcp[SITE])}; default Material "
+            say(f"Section's largest paint: {seconds(lcp[SITE])}; default Material "
                          f"{seconds(lcp[material.name])}{ratio(lcp[SITE], lcp[material.name])}; Sphinx "
                          f"{seconds(lcp[sphinx.name])}{ratio(lcp[SITE], lcp[sphinx.name])}")
-        print("\n".join(lines))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

@@ -173,7 +173,7 @@ def renumber(html: str, citations: list[Citation]) -> str:
             raise FootnoteMismatch(citation, f"footnote mark {citation.label} found {count} times, not once")
         # the citation as printed, for the reader's "As printed" view (passage-tools.js)
         mark = f'<sup id="fnref:{citation.label}" data-printed="{html_escape(citation.printed, quote=True)}">'
-        html, count = re.subn(rf'<sup id="fnref:{citation.label}">', lambda _: mark, html)
+        html, count = re.subn(rf'<sup id="fnref:{citation.label}">', lambda _, mark=mark: mark, html)
         if count != 1:
             raise FootnoteMismatch(citation, f"footnote mark {citation.label} found {count} times, not once")
         html, count = re.subn(rf'(<a class="footnote-backref" href="#fnref:{citation.label}" title=")[^"]*(")',

@@ -59,7 +59,7 @@ def section_box(slug: str, sentences: list[Linked], words: int, rate: int) -> st
         reading_line(words, rate),
         "",
         '<details class="abstract editorial-summary" markdown="block">',
-        f'<summary>Editors’ summary <span class="editorial-summary__who">(not the authors’ words)</span></summary>',
+        '<summary>Editors’ summary <span class="editorial-summary__who">(not the authors’ words)</span></summary>',
         "",
         " ".join(summary_sentence(sentence) for sentence in sentences),
         "",

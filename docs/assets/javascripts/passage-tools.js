@@ -214,6 +214,7 @@
     panel = null;
     if (opener) {
       opener.setAttribute("aria-expanded", "false");
+      opener.removeAttribute("aria-controls"); // the panel is gone
       if (returnFocus) opener.focus();
     }
     opener = null;
