@@ -52,11 +52,14 @@ def article_markdown(workdir: Path) -> tuple[str, list[tuple[str, str, str]]]:
 
 def with_footnotes(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The pages with the citations as footnotes, made by the site's own citation code."""
-    from bibliography import citations, entries  # scripts/ is on the path: benchmark.py puts it there
+    from bibliography import citations, entries
+    from edition import pipeline, render
 
     references = {reference.number: reference for reference in entries.load(ROOT)}
-    found = citations.scan(ROOT, pages, references)
-    return [(page, citations.with_footnotes(markdown, [c for c in found if c.page == page], references))
+    edition = pipeline.build(ROOT)
+    found = citations.find(ROOT, edition, references)
+    paragraphs = render.paragraphs_markdown(edition)
+    return [(page, citations.with_footnotes(markdown, [c for c in found if c.page == page], references, paragraphs))
             for page, markdown in pages]
 
 

@@ -21,7 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def build_site(root: Path, destination: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the project at `root` into `destination`; the result, not raised."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    # A scratch copy (project_copy) is no git checkout, so it has no commit to take its date from
+    # and the build would stop (scripts/hooks/build_date.py): it gets a fixed date instead.
+    dated = {} if root == ROOT else {"SOURCE_DATE_EPOCH": "1561939200"}
+    # SITE_URL only when a test gives it: the default build is the one without (test_site_address.py)
+    inherited = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **dated, **(extra_env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(destination)],
                           cwd=root, env=env, capture_output=True, text=True, check=False)
 

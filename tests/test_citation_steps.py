@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_file
 
-ROOT = Path(__file__).resolve().parents[1]
 from bibliography import article, citations, entries, journal_style
 
+ROOT = Path(__file__).resolve().parents[1]
+
 CITATION = citations.Citation(ordinal=17, number=16, locator="p.\u00a0173, 175", printed="[16, p.\u00a0173, 175]",
-                              page="article/migration.md", paragraph="par-11", line=5, start=10, end=28)
+                              page="article/migration.md", paragraph="par-11")
 FOOTNOTE_HTML = ('<p class="article-paragraph" id="par-11">incentives<sup id="fnref:cite-17"><a class="footnote-ref" '
                  'href="#fn:cite-17">1</a></sup>.</p>\n<div class="footnote">\n<hr />\n<ol>\n<li id="fn:cite-17">\n'
                  '<p>[16] … <a class="footnote-backref" href="#fnref:cite-17" title="Jump back to footnote 1 in the '
@@ -39,8 +40,8 @@ def test_a_footnote_that_did_not_render_is_caught():
 def test_a_citation_left_as_raw_text_in_a_paragraph_is_found():
     raw = FOOTNOTE_HTML.replace("incentives", "incentives [16, p. 173]")
     assert citations.raw_citations(raw) == [("par-11", "[16, p. 173]")]
-    unrendered_mark = FOOTNOTE_HTML.replace('<sup id="fnref:cite-17"><a class="footnote-ref" href="#fn:cite-17">1</a></sup>',
-                                            "[^cite-17]")
+    unrendered_mark = FOOTNOTE_HTML.replace(
+        '<sup id="fnref:cite-17"><a class="footnote-ref" href="#fn:cite-17">1</a></sup>', "[^cite-17]")
     assert citations.raw_citations(unrendered_mark) == [("par-11", "[^cite-17]")]
     # the editors' supplied words and the footnotes' own "[16]" are not raw citations
     supplied = FOOTNOTE_HTML.replace("incentives", 'more than <span class="supplied">[100]</span> killings')
@@ -77,3 +78,23 @@ def test_proper_nouns_in_titles_keep_their_capitals():
             unprotected = re.sub(r"\{[^{}]*\}", lambda match: "_" * len(match.group(0)), raw)
             for noun in PROPER_NOUNS:
                 assert not re.search(rf"(?<![\w{{]){re.escape(noun)}", unprotected), (key, field, noun)
+
+
+def test_a_citation_is_marked_in_its_own_paragraph_only():
+    """The footnote mark goes where the edition's paragraph holds the citation: not into a heading,
+    a printed reading kept in an attribute, or the editors' supplied words that look the same."""
+    reference = entries.Reference(key="k", type="book", number=10, fields={"title": "T", "date": "2000"},
+                                  authors=(), editors=(), line=1, printed="", corrections=())
+    citation = citations.Citation(ordinal=3, number=10, locator="", printed="[10]", page="article/a.md",
+                                  paragraph="par-2")
+    paragraph = ('More than <span class="supplied">[10]</span> of <span class="emendation" data-original="x [10]">'
+                 "them</span> cited [10].")
+    markdown = f"# Heading [10]\n\nFirst [10] paragraph.\n{{: #par-1 }}\n\n{paragraph}\n{{: #par-2 }}\n"
+    marked = citations.with_footnotes(markdown, [citation], {10: reference}, {"par-1": "First [10] paragraph.",
+                                                                              "par-2": paragraph})
+    assert marked.startswith("# Heading [10]\n\nFirst [10] paragraph.\n")
+    assert 'class="supplied">[10]</span>' in marked and 'data-original="x [10]"' in marked
+    assert "them</span> cited[^cite-3]." in marked and marked.count("[^cite-3]") == 2  # the mark and its note
+    with pytest.raises(citations.FootnoteMismatch, match="paragraph par-2 found 0 times"):
+        citations.with_footnotes(markdown.replace("cited", "quoted"), [citation], {10: reference},
+                                 {"par-2": paragraph})

@@ -22,7 +22,7 @@ def section_pages(html):
 def test_each_section_is_a_page_with_an_editorial_heading_in_reading_order(site, html):
     order = [path.relative_to(site).parent.as_posix() for path in reading_order(site)]
     assert order[1:len(SECTIONS) + 1] == [f"article/{section['slug']}" for section in SECTIONS]
-    for section, page in zip(SECTIONS, section_pages(html)):
+    for section, page in zip(SECTIONS, section_pages(html), strict=True):
         assert page.select_one("article h1").get_text(strip=True).startswith(section["title"])
         label = page.select_one("article h1 + p.editorial-label")
         assert "supplied by the editors" in label.get_text()
@@ -97,12 +97,13 @@ def test_landing_page_front_matter(html):
         for affiliation in author["affiliations"]:
             assert affiliation in text
     assert ARTICLE["journal"]["en"] in text and ARTICLE["journal"]["ru"] in text
-    assert page.select_one(f"cite[lang=ru]").get_text() == ARTICLE["journal"]["ru"]
+    assert page.select_one("cite[lang=ru]").get_text() == ARTICLE["journal"]["ru"]
     assert "vol.\u00a012" in text and "issue\u00a02" in text and "pp.\u00a0169–180" in text and "2019" in text
     doi = page.select_one("a[href='https://doi.org/10.21638/11701/spbu06.2019.204']")
     assert doi is not None and doi.get_text() == "10.21638/11701/spbu06.2019.204"
     assert page.select_one(".article-abstract").get_text().strip().startswith("p.\u00a0169 Mexico has long attempted")
-    assert page.select_one(".article-keywords").get_text() == "Keywords: Mexico, Central America, United States, security, cooperation."
+    keywords = "Keywords: Mexico, Central America, United States, security, cooperation."
+    assert page.select_one(".article-keywords").get_text() == keywords
     contents = [a["href"] for a in page.select("article ol a[href^='article/']")]
     assert contents == [f"article/{section['slug']}/" for section in SECTIONS]
     start = page.select_one("a.md-button--primary")
@@ -112,3 +113,25 @@ def test_landing_page_front_matter(html):
 def test_spanish_words_are_marked_for_screen_readers(html):
     marked = [span.get_text() for page in section_pages(html) for span in page.select("span[lang=es]")]
     assert "mano dura" in marked and "sexenio" in marked and "Seguridad de la Frontera Nacional" in marked
+
+
+def test_the_model_gives_each_paragraph_the_printed_pages_a_reader_sees(html):
+    """The pages the hooks take from the edition model (glossary occurrences, summaries) are the
+    ones the page markers show: a paragraph spans from the page in force where it starts (or the
+    page it opens) to the last page begun inside it."""
+    from edition import pipeline
+
+    model = pipeline.build(ROOT).paragraph_pages()
+    seen, page = {}, None
+    for document in [html(""), *section_pages(html)]:
+        for element in document.select("a.page-start, p.article-paragraph"):
+            if element.name == "a" and element.find_parent("p", class_="article-paragraph") is None:
+                page = int(element["data-page"])
+            elif element.name == "p":
+                marks = [int(mark["data-page"]) for mark in element.select("a.page-start")]
+                opens = element.find(string=True, recursive=True)
+                starts_with_mark = bool(marks) and opens is not None and opens.find_parent("a", class_="page-start")
+                first = marks[0] if starts_with_mark else page
+                page = marks[-1] if marks else page
+                seen[element["id"]] = (first, page)
+    assert seen == model

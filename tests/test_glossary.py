@@ -209,7 +209,8 @@ SAMPLE_TERMS = [terms.Term(identifier, name, "es", None, None, "short", "", "", 
 
 
 def mark_sample(source: str) -> tuple[str, list[marking.Occurrence]]:
-    marker = marking.Marker(terms.Matcher(SAMPLE_TERMS), lambda term_id: f"../glossary/{term_id}/", 170)
+    marker = marking.Marker(terms.Matcher(SAMPLE_TERMS), lambda term_id: f"../glossary/{term_id}/",
+                             {"par-1": 170, "par-2": 170})
     return marker.run(source)
 
 

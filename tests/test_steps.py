@@ -4,8 +4,20 @@ from pathlib import Path
 
 import pytest
 
-from edition import (emendations, hyphenation, notes, page_starts, paragraphs, running_headers, sections,
-                     spacing, tokens, typography)
+from conftest import ROOT, assert_fails_cleanly
+from edition import (
+    emendations,
+    hyphenation,
+    notes,
+    page_starts,
+    paragraphs,
+    publication,
+    running_headers,
+    sections,
+    spacing,
+    tokens,
+    typography,
+)
 from edition.errors import EditionError
 
 PAGE = tokens.make(tokens.PAGE, "174")
@@ -65,7 +77,8 @@ def test_spacing_is_normalised():
 def test_typesetting():
     assert typography.typeset_plain("1988-1994, p. 720, pp. 3-7, 94 %") == \
         "1988\u20131994, p.\u00a0720, pp.\u00a03\u20137, 94\u00a0%"
-    assert typography.typeset_plain("\"strong\" Mexico's 'return'") == "\u201cstrong\u201d Mexico\u2019s \u2018return\u2019"
+    assert (typography.typeset_plain("\"strong\" Mexico's 'return'")
+            == "\u201cstrong\u201d Mexico\u2019s \u2018return\u2019")
 
 
 def test_typesetting_leaves_tokens_alone():
@@ -133,7 +146,8 @@ def test_an_unknown_field_is_an_error(tmp_path):
 
 
 def test_supplied_words_are_the_bracketed_ones(tmp_path):
-    path = write_emendations(tmp_path, ENTRY.format(context="was from", original="was from", corrected="was [far] from"))
+    path = write_emendations(tmp_path, ENTRY.format(context="was from", original="was from",
+                                                    corrected="was [far] from"))
     assert emendations.load(path)[0].supplied == ["far"]
 
 
@@ -160,6 +174,18 @@ def test_sections_split_the_paragraphs_after_the_front_matter(tmp_path):
     assert front.keywords == ["a", "b"]
     assert [len(section.paragraphs) for section in found] == [2, 1]
     assert [(s.first_page, s.last_page, s.first_paragraph) for s in found] == [(169, 169, 1), (170, 170, 3)]
+    assert [(s.page, s.paragraph_ids) for s in found] == [("article/s0.md", ["par-1", "par-2"]),
+                                                          ("article/s1.md", ["par-3"])]
+
+
+def test_each_paragraph_knows_the_printed_pages_it_spans(tmp_path):
+    path = write_sections(tmp_path, ["Latin", "Mexico’s"])
+    paras = [tokens.make(tokens.PAGE, "169") + "Abstract. Keywords: a, b.", "Latin one",
+             "runs over " + tokens.make(tokens.PAGE, "170") + "the page", "still on 170",
+             tokens.make(tokens.PAGE, "171") + "Mexico’s two"]
+    _front, found = sections.split(paras, sections.load(path), path)
+    assert [s.paragraph_pages for s in found] == [[(169, 169), (169, 170), (170, 170)], [(171, 171)]]
+    assert [(s.first_page, s.last_page) for s in found] == [(169, 170), (171, 171)]
 
 
 def test_a_section_boundary_that_is_not_found_names_file_and_line(tmp_path):
@@ -185,3 +211,72 @@ def test_the_lint_finds_what_cleaning_should_have_removed(text, problem):
 def test_the_lint_passes_clean_text():
     from edition import lint
     assert lint.problems("In 1988\u20131994, “strong man” Díaz [1, p.\u00a0199\u2013201].") == []
+
+
+def copy_publication_data(tmp_path: Path, article_yml: str | None = None) -> Path:
+    """A project folder holding the two publication files, article.yml replaced if given."""
+    (tmp_path / "editorial").mkdir()
+    for name in ("article.yml", "publication.yml"):
+        (tmp_path / "editorial" / name).write_text((ROOT / "editorial" / name).read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    if article_yml is not None:
+        (tmp_path / "editorial" / "article.yml").write_text(article_yml, encoding="utf-8")
+    return tmp_path
+
+
+def article_yml_line(name: str) -> int:
+    lines = (ROOT / "editorial" / "article.yml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(f"{name}:"))
+
+
+def test_the_publication_data_loads_once_for_every_reader(tmp_path):
+    source = publication.load(copy_publication_data(tmp_path))
+    assert (source.first_page, source.last_body_page, source.last_page) == (169, 178, 180)
+    assert source.journal_rubric_ru.startswith("Латинская Америка") and source.udc == "327"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda text: text.replace("first_page: 169\n", ""), "article: missing field 'first_page'"),
+    (lambda text: text.replace("first_page: 169", "first_page: one hundred"),
+     "field 'first_page' must be a whole number, not 'one hundred'"),
+    (lambda text: text.replace("first_page: 169", "first_page: true"), "field 'first_page' must be"),
+    (lambda text: text.replace("first_page: 169", "first_pages: 169"), "article: unknown field 'first_pages'"),
+])
+def test_bad_publication_data_names_the_file_and_line(tmp_path, change, message):
+    text = (ROOT / "editorial" / "article.yml").read_text(encoding="utf-8")
+    with pytest.raises(EditionError) as raised:
+        publication.load(copy_publication_data(tmp_path, change(text)))
+    assert raised.value.path.endswith("editorial/article.yml") and message in raised.value.message
+    if "missing" not in message:  # a missing field has no line of its own: the mapping's is given
+        assert raised.value.line == article_yml_line("first_page")
+
+
+def test_an_ill_typed_first_page_stops_the_build_with_a_message(project_copy, tmp_path):
+    path = project_copy / "editorial" / "article.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("first_page: 169", 'first_page: "169"'), encoding="utf-8")
+    assert_fails_cleanly(project_copy, tmp_path / "site", f"editorial/article.yml:{article_yml_line('first_page')}",
+                         "field 'first_page' must be a whole number, not '169'")
+
+
+def test_a_last_body_page_the_seed_does_not_end_on_stops_the_build(project_copy, tmp_path):
+    path = project_copy / "editorial" / "article.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("last_body_page: 178", "last_body_page: 177"),
+                    encoding="utf-8")
+    assert_fails_cleanly(project_copy, tmp_path / "site", f"editorial/article.yml:{article_yml_line('last_body_page')}",
+                         "last_body_page is 177, but the body's printed pages run 169–178 in seeds/article-body.txt")
+
+
+def test_the_markdown_command_writes_the_pages_and_names_bad_input(project_copy, tmp_path, capsys):
+    import build_edition
+
+    with pytest.raises(SystemExit) as help_exit:
+        build_edition.main(["--help"])
+    assert help_exit.value.code == 0 and "OUT_DIR" in capsys.readouterr().out
+    assert build_edition.main([str(tmp_path / "out"), "--project", str(project_copy)]) == 0
+    written = sorted(path.relative_to(tmp_path / "out").as_posix() for path in (tmp_path / "out").rglob("*.md"))
+    slugs = [entry["slug"] for entry in sections.load(project_copy / "editorial" / "sections.yml")]
+    assert written == sorted(["index.md"] + [f"article/{slug}.md" for slug in slugs])
+    path = project_copy / "editorial" / "sections.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("slug:", "slugg:", 1), encoding="utf-8")
+    assert build_edition.main([str(tmp_path / "again"), "--project", str(project_copy)]) == 1
+    assert "edition-markdown: editorial/sections.yml:" in capsys.readouterr().err

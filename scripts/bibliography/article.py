@@ -8,19 +8,19 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from edition import datafiles
+from edition import publication
 from edition.errors import EditionError
 
 from . import journal_style
 from .entries import Reference, line_of, names, parse, plain
 
 ARTICLE_BIB = Path("bib") / "article.bib"
-ARTICLE_DATA = Path("editorial") / "article.yml"
 DOWNLOAD_NAME = "manukhin-robles-herrera-2019"
 
 
-def load(root: Path) -> Reference:
-    """The article's entry, which must agree with the edition's metadata field by field."""
+def load(root: Path, source: publication.Publication) -> Reference:
+    """The article's entry, which must agree field by field with `editorial/article.yml` as
+    `edition.publication` loaded and checked it."""
     path = root / ARTICLE_BIB
     data, lines = parse(path)
     if len(data.entries) != 1:
@@ -33,22 +33,21 @@ def load(root: Path) -> Reference:
     reference = Reference(key=key, type=entry.type.lower(), number=0, fields=fields,
                           authors=names(entry.persons.get("author", [])), editors=(),
                           line=line_of(lines, key) or 1, printed="", corrections=())
-    metadata = datafiles.load(root / ARTICLE_DATA)
     expected = {
-        "title": metadata["title"], "journaltitle": metadata["journal"]["en"], "date": str(metadata["year"]),
-        "volume": str(metadata["volume"]), "number": str(metadata["issue"]),
-        "pages": f"{metadata['first_page']}–{metadata['last_page']}", "doi": metadata["doi"],
-        "url": metadata["publisher_url"],
+        "title": source.title, "journaltitle": source.journal_en, "date": str(source.year),
+        "volume": str(source.volume), "number": str(source.issue),
+        "pages": f"{source.first_page}–{source.last_page}", "doi": source.doi, "url": source.publisher_url,
     }
     bib_names = {"journaltitle": "journal", "date": "year"}
     for field, value in expected.items():
         if plain(fields.get(field, "")) != value:
             raise EditionError(path, line_of(lines, key, bib_names.get(field, field)),
                                f"{bib_names.get(field, field)} = {plain(fields.get(field, ''))!r} disagrees with "
-                               f"{ARTICLE_DATA}: {value!r}")
-    authors = [(author["family"], author["given"]) for author in metadata["authors"]]
+                               f"{publication.ARTICLE_DATA}: {value!r}")
+    authors = [(author.family, author.given) for author in source.authors]
     if [(name.family, name.given) for name in reference.authors] != authors:
-        raise EditionError(path, line_of(lines, key, "author"), f"author disagrees with {ARTICLE_DATA}: {authors}")
+        raise EditionError(path, line_of(lines, key, "author"),
+                           f"author disagrees with {publication.ARTICLE_DATA}: {authors}")
     return reference
 
 

@@ -1,6 +1,7 @@
-"""The authors' in-text citations, `[10]` or `[16, p. 173, 175]`, found in the article's
-generated pages and turned into footnotes: one footnote per citation, even where a source is
-cited twice in a paragraph, each carrying its locator exactly as printed.
+"""The authors' in-text citations, `[10]` or `[16, p. 173, 175]`, found in the edition's
+paragraphs (the authors' own words, not the editors' supplied ones) and turned into footnotes:
+one footnote per citation, even where a source is cited twice in a paragraph, each carrying its
+locator exactly as printed.
 
 Footnote labels are `cite-N`, N the citation's place (1–46) in the whole article, so that
 their ids (`fn:cite-N`, `fnref:cite-N`) stay unique when pages are put together for print.
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from html import escape as html_escape
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition import tokens
 from edition.errors import EditionError
+from edition.pipeline import Edition
 
 from . import journal_style
 from .entries import Reference
@@ -25,7 +29,7 @@ CITATION_RE = re.compile(r"\[(?P<number>\d+)(?:,\s+(?P<locator>pp?\.\s*[^\[\]<>]
 CITATION_LIKE_RE = re.compile(r"\[\s*(?:\^|\d)")
 # Words the editors supply stand in square brackets too, e.g. "[100]": not citations.
 SUPPLIED_RE = re.compile(r'<span class="supplied"[^>]*>.*?</span>', re.DOTALL)
-PARAGRAPH_ATTRIBUTES_RE = re.compile(r"^\{: #(?P<id>par-\d+) \.article-paragraph(?: [^{}]*)? \}$")
+TAG_RE = re.compile(r"<[^>]*>")
 # the paragraph's other attributes (its printed pages) come between class and id
 ARTICLE_PARAGRAPH_RE = re.compile(r'<p class="article-paragraph"[^>]* id="(?P<id>par-\d+)">(?P<body>.*?)</p>', re.DOTALL)
 EDITORIAL_NOTES_START = '<section class="editorial-notes"'
@@ -42,9 +46,6 @@ class Citation:
     printed: str  # the whole citation as printed, e.g. "[16, p.\u00a0173, 175]"
     page: str  # the page's source path, e.g. "article/migration.md"
     paragraph: str  # the id of the citing paragraph, e.g. "par-12"
-    line: int  # the line in the generated page
-    start: int  # offsets in that line
-    end: int
 
     @property
     def label(self) -> str:
@@ -61,41 +62,41 @@ def quoted(text: str) -> str:
     return "'" + text.replace("\u00a0", " ") + "'"
 
 
-def where(root: Path, page: str, line: int, snippet: str) -> tuple[Path | str, int]:
-    """The seed line holding `snippet` (where it was printed), else the line of the generated page."""
+def where(root: Path, page: str, snippet: str) -> tuple[Path | str, int | None]:
+    """The seed line holding `snippet` (where it was printed), else the generated page."""
     wanted = snippet.replace("\u00a0", " ")
     seed = root / BODY_SEED
     for number, content in enumerate(seed.read_text(encoding="utf-8").splitlines(), start=1):
         if wanted in content:
             return BODY_SEED, number
-    return f"{page} (generated)", line
+    return f"{page} (generated)", None
 
 
-def scan(root: Path, pages: list[tuple[str, str]], references: dict[int, Reference]) -> list[Citation]:
-    """Every citation of the article pages, in reading order; anything malformed stops the build."""
+def find(root: Path, edition: Edition, references: dict[int, Reference]) -> list[Citation]:
+    """Every citation in the edition's paragraphs, in reading order; anything malformed stops the
+    build. Only the authors' running text is searched: the tokens (page and note marks,
+    emendations, whose supplied words stand in brackets too) are not. A citation inside an
+    emendation would reach the page as raw text, which `raw_citations` refuses."""
     found: list[Citation] = []
-    for page, markdown in pages:
-        lines = markdown.split("\n")
-        for index, line in enumerate(lines):
-            visible = blank(line, SUPPLIED_RE)
-            for match in CITATION_RE.finditer(visible):
-                number = int(match.group("number"))
-                if number not in references:
-                    path, at = where(root, page, index + 1, match.group(0))
-                    raise EditionError(path, at, f"citation {quoted(match.group(0))} names no reference: "
-                                       f"bib/references.bib has numbers 1–{max(references)}")
-                attributes = PARAGRAPH_ATTRIBUTES_RE.match(lines[index + 1]) if index + 1 < len(lines) else None
-                if attributes is None:
-                    path, at = where(root, page, index + 1, match.group(0))
-                    raise EditionError(path, at, f"citation {quoted(match.group(0))} stands outside the article's paragraphs")
-                found.append(Citation(len(found) + 1, number, match.group("locator") or "", match.group(0), page,
-                                      attributes.group("id"), index + 1, match.start(), match.end()))
-            leftover = CITATION_LIKE_RE.search(blank(visible, CITATION_RE))
-            if leftover:
-                snippet = line[leftover.start():leftover.start() + 30].split("]")[0] + "]"
-                path, at = where(root, page, index + 1, snippet[:12])
-                raise EditionError(path, at, f"{quoted(snippet)} looks like a citation but is not in the form [N] or "
-                                   "[N, p. …]: it would reach the page as raw text")
+    for section in edition.sections:
+        for paragraph, text in zip(section.paragraph_ids, section.paragraphs, strict=True):
+            for run in tokens.split(text):
+                if not isinstance(run, str):
+                    continue
+                for match in CITATION_RE.finditer(run):
+                    number = int(match.group("number"))
+                    if number not in references:
+                        raise EditionError(*where(root, section.page, match.group(0)),
+                                           f"citation {quoted(match.group(0))} names no reference: "
+                                           f"bib/references.bib has numbers 1–{max(references)}")
+                    found.append(Citation(len(found) + 1, number, match.group("locator") or "", match.group(0),
+                                          section.page, paragraph))
+                leftover = CITATION_LIKE_RE.search(blank(run, CITATION_RE))
+                if leftover:
+                    snippet = run[leftover.start():leftover.start() + 30].split("]")[0] + "]"
+                    raise EditionError(*where(root, section.page, snippet[:12]),
+                                       f"{quoted(snippet)} looks like a citation but is not in the form [N] or "
+                                       "[N, p. …]: it would reach the page as raw text")
     return found
 
 
@@ -110,7 +111,8 @@ def footnote(citation: Citation, reference: Reference) -> str:
     locator = (f' <span class="citation-locator">Cited at {text(citation.locator)}.</span>'
                if citation.locator else "")
     link = relative(BIBLIOGRAPHY_PAGE, citation.page)
-    return (f'[^{citation.label}]: <span class="citation-number" data-search-exclude>{text(f"[{reference.number}]")}</span> '
+    number = text(f"[{reference.number}]")
+    return (f'[^{citation.label}]: <span class="citation-number" data-search-exclude>{number}</span> '
             f'<span class="citation-reference">{formatted}</span>{locator} '
             f'[Bibliography, entry {reference.number}]({link}#ref-{reference.number}){{ .citation-bibliography-link }}')
 
@@ -128,18 +130,36 @@ def citations_section(page: str) -> str:
         "</section>", ""])
 
 
-def with_footnotes(markdown: str, citations: list[Citation], references: dict[int, Reference]) -> str:
-    """The page with each citation replaced by its footnote mark, and the footnotes added."""
+def with_footnotes(markdown: str, citations: list[Citation], references: dict[int, Reference],
+                   paragraphs: Mapping[str, str]) -> str:
+    """The page with each citation replaced by its footnote mark, and the footnotes added.
+
+    `paragraphs` holds each paragraph's Markdown as `edition.render` writes it, by id: a citation
+    is looked for in its own paragraph, outside tags and the editors' supplied words, so that
+    nothing else on the page that looks like it (a heading, a printed reading) can be taken for it.
+    """
     if not citations:
         return markdown
-    lines = markdown.split("\n")
-    for citation in reversed(citations):  # right to left, so that earlier offsets stay valid
-        line = lines[citation.line - 1]
-        start = citation.start
-        if start and line[start - 1] in " \u00a0":  # the mark sits on the word, as footnote marks do
+    places: list[tuple[int, int]] = []
+    searched: tuple[str, int, int] | None = None  # paragraph id, where its Markdown starts, searched up to
+    for citation in citations:
+        body = paragraphs[citation.paragraph]
+        if searched is None or searched[0] != citation.paragraph:
+            if markdown.count(body) != 1:
+                raise FootnoteMismatch(citation, f"paragraph {citation.paragraph} found {markdown.count(body)} "
+                                       "times in the page's Markdown, not once")
+            searched = (citation.paragraph, markdown.index(body), 0)
+        visible = blank(blank(body, SUPPLIED_RE), TAG_RE)
+        start = visible.find(citation.printed, searched[2])
+        if start < 0:
+            raise FootnoteMismatch(citation, f"citation {citation.label} not found in paragraph {citation.paragraph}")
+        places.append((searched[1] + start, searched[1] + start + len(citation.printed)))
+        searched = (citation.paragraph, searched[1], start + len(citation.printed))
+    text = markdown
+    for citation, (start, end) in reversed(list(zip(citations, places, strict=True))):  # right to left
+        if start and text[start - 1] in " \u00a0":  # the mark sits on the word, as footnote marks do
             start -= 1
-        lines[citation.line - 1] = line[:start] + f"[^{citation.label}]" + line[citation.end:]
-    text = "\n".join(lines)
+        text = text[:start] + f"[^{citation.label}]" + text[end:]
     section = citations_section(citations[0].page)
     if EDITORIAL_NOTES_START in text:
         head, tail = text.split(EDITORIAL_NOTES_START, 1)
@@ -180,7 +200,8 @@ def renumber(html: str, citations: list[Citation]) -> str:
                               rf"\g<1>Back to citation {citation.ordinal} in the text\g<2>", html)
         if count != 1:
             raise FootnoteMismatch(citation, f"footnote back-link {citation.label} found {count} times, not once")
-    html, count = re.subn(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol)>', rf'\g<1> start="{citations[0].ordinal}">', html)
+    html, count = re.subn(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol)>', rf'\g<1> start="{citations[0].ordinal}">',
+                          html)
     if count != 1:
         raise FootnoteMismatch(citations[0], f"the list of footnotes found {count} times, not once")
     return html

@@ -3,7 +3,8 @@ places that cite it), the reference-list part of the textual notes, and "Cite th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from edition.render import escape
+from edition.sections import Section
 
 from . import journal_style
 from .article import DOWNLOAD_NAME, chicago_html, journal_style_html
@@ -16,13 +17,6 @@ DOWNLOADS = "downloads"
 REFERENCES_DOWNLOAD = f"{DOWNLOADS}/references.bib"
 FIELD_NAMES = {"author": "author", "editor": "editor", "title": "title", "translation": "translation",
                "journaltitle": "journal", "publisher": "publisher", "location": "place", "date": "date"}
-
-
-@dataclass(frozen=True)
-class Section:
-    number: int
-    title: str  # as Markdown (escaped)
-    page: str  # e.g. "article/migration.md"
 
 
 def cell(text: str) -> str:
@@ -48,7 +42,7 @@ def back_references(citations: list[Citation], sections: dict[str, Section]) -> 
             locator = f", {cell(citation.locator)}" if citation.locator else ""
             places.append(f"[¶&nbsp;{citation.paragraph.removeprefix('par-')}]({page}#{citation.paragraph}) "
                           f"([note&nbsp;{citation.ordinal}]({page}#fnref:{citation.label}){locator})")
-        parts.append(f"§{section.number} [{section.title}]({relative(section.page, BIBLIOGRAPHY_PAGE)}): "
+        parts.append(f"§{section.number} [{escape(section.title)}]({relative(section.page, BIBLIOGRAPHY_PAGE)}): "
                      + "; ".join(places))
     return "Cited in " + "; ".join(parts) + "."
 
@@ -76,10 +70,12 @@ def bibliography_page(references: list[Reference], citations: list[Citation], se
                   f'{journal_style.format_reference(reference, journal_style.markdown_text)}</p>', "",
                   f'<p class="bibliography__cited" markdown="span">{back_references(cited, sections)}</p>', ""]
         if reference.corrections or reference.fields.get("editors-note"):
-            what = ", ".join(FIELD_NAMES.get(correction.field, correction.field) for correction in reference.corrections)
+            what = ", ".join(FIELD_NAMES.get(correction.field, correction.field)
+                             for correction in reference.corrections)
             label = f"Corrected by the editors ({what})" if what else "Editors' remark"
             lines += [f'<p class="bibliography__correction" markdown="span">{label}: '
-                      f"see [textual note R{reference.number}]({TEXTUAL_NOTES_PAGE}#refnote-{reference.number}).</p>", ""]
+                      f"see [textual note R{reference.number}]({TEXTUAL_NOTES_PAGE}#refnote-{reference.number})."
+                      "</p>", ""]
         lines += ["</li>", ""]
     lines += ["</ol>", ""]
     return "\n".join(lines)
@@ -130,5 +126,6 @@ def cite_this(article: Reference) -> str:
         "In Chicago style (17th edition, notes and bibliography; the bibliography entry):", "",
         f'<p class="cite-this" id="cite-chicago" markdown="span">{chicago_html(article)}</p>', "",
         f"DOI: [{doi}](https://doi.org/{doi}) · Download the citation: "
-        f"[BibTeX]({DOWNLOADS}/{DOWNLOAD_NAME}.bib){{ download }} · [RIS]({DOWNLOADS}/{DOWNLOAD_NAME}.ris){{ download }}",
+        f"[BibTeX]({DOWNLOADS}/{DOWNLOAD_NAME}.bib){{ download }} · "
+        f"[RIS]({DOWNLOADS}/{DOWNLOAD_NAME}.ris){{ download }}",
         "{: .cite-this-downloads }", ""])

@@ -1,4 +1,4 @@
-"""Step 6: apply the recorded emendations, each kept with its original reading.
+"""Step 5: apply the recorded emendations, each kept with its original reading.
 
 Every correction lives in `editorial/emendations.yml` with the printed reading, the
 corrected reading, its kind, the reason and the source. In a corrected reading, words in

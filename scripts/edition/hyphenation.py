@@ -1,4 +1,4 @@
-"""Step 2: join words that the printed line ends divided with a hyphen.
+"""Step 3: join words that the printed line ends divided with a hyphen.
 
 The rule: a divided word is joined (`in-`/`terests` → `interests`) unless the same
 hyphenated form is printed elsewhere in the text within one line (`sub-region`,

@@ -4,24 +4,21 @@ abstract), a table of contents and the way in."""
 from __future__ import annotations
 
 from .pipeline import Edition
+from .publication import Publication
 from .render import Renderer, attribute, escape
 
 
-def doi_url(doi: str) -> str:
-    return f"https://doi.org/{doi}"
-
-
-def authors_block(metadata: dict) -> list[str]:
+def authors_block(source: Publication) -> list[str]:
     """Authors with superscript affiliation numbers, then the numbered affiliations."""
     affiliations: list[str] = []
     names = []
-    for author in metadata["authors"]:
+    for author in source.authors:
         marks = []
-        for affiliation in author["affiliations"]:
+        for affiliation in author.affiliations:
             if affiliation not in affiliations:
                 affiliations.append(affiliation)
             marks.append(str(affiliations.index(affiliation) + 1))
-        names.append(f'<span class="article-author">{escape(author["name"])}</span><sup>{",".join(marks)}</sup>')
+        names.append(f'<span class="article-author">{escape(author.name)}</span><sup>{",".join(marks)}</sup>')
     lines = ['<p class="article-authors">' + " and ".join(names) + "</p>", '<ol class="article-affiliations">']
     lines += [f"<li>{escape(affiliation)}</li>" for affiliation in affiliations]
     lines.append("</ol>")
@@ -29,31 +26,29 @@ def authors_block(metadata: dict) -> list[str]:
 
 
 def landing_page(edition: Edition) -> str:
-    metadata = edition.metadata
-    journal = metadata["journal"]
+    source = edition.publication
     renderer = Renderer(edition)
-    doi = metadata["doi"]
     first = edition.sections[0]
     lines = [
         "---",
         "title: Home",
         "---",
         "",
-        f'# {escape(metadata["title"])} {{ .article-title }}',
+        f"# {escape(source.title)} {{ .article-title }}",
         "",
-        *authors_block(metadata),
+        *authors_block(source),
         "",
-        f'<p class="article-source"><cite>{escape(journal["en"])}</cite> '
-        f'(<cite lang="ru">{escape(journal["ru"])}</cite>), vol.&nbsp;{metadata["volume"]}, '
-        f'issue&nbsp;{metadata["issue"]}, {metadata["year"]}, pp.&nbsp;{metadata["first_page"]}–{metadata["last_page"]}. '
-        f'Published by {escape(metadata["publisher"])}, in the issue\'s section '
-        f'<span lang="ru">«{escape(journal["rubric_ru"])}»</span> (Latin America and the lines of international '
-        f'cooperation and conflict). UDC {escape(metadata["udc"])}.</p>',
+        f'<p class="article-source"><cite>{escape(source.journal_en)}</cite> '
+        f'(<cite lang="ru">{escape(source.journal_ru)}</cite>), vol.&nbsp;{source.volume}, '
+        f"issue&nbsp;{source.issue}, {source.year}, pp.&nbsp;{source.first_page}–{source.last_page}. "
+        f"Published by {escape(source.publisher)}, in the issue's section "
+        f'<span lang="ru">«{escape(source.journal_rubric_ru)}»</span> (Latin America and the lines of international '
+        f"cooperation and conflict). UDC {escape(source.udc)}.</p>",
         "",
-        f'<p class="article-doi">DOI: <a href="{attribute(doi_url(doi))}">{escape(doi)}</a> · '
-        f'<a href="{attribute(metadata["publisher_url"])}">the article on the journal\'s site</a></p>',
+        f'<p class="article-doi">DOI: <a href="{attribute(source.doi_url)}">{escape(source.doi)}</a> · '
+        f'<a href="{attribute(source.publisher_url)}">the article on the journal\'s site</a></p>',
         "",
-        f"[Start reading: {escape(first.title)}](article/{first.slug}.md){{ .md-button .md-button--primary }}",
+        f"[Start reading: {escape(first.title)}]({first.page}){{ .md-button .md-button--primary }}",
         "",
         "## Abstract",
         "",
@@ -69,7 +64,7 @@ def landing_page(edition: Edition) -> str:
     for section in edition.sections:
         pages = (f"p.&nbsp;{section.first_page}" if section.first_page == section.last_page
                  else f"pp.&nbsp;{section.first_page}–{section.last_page}")
-        lines.append(f"{section.number}. [{escape(section.title)}](article/{section.slug}.md) · {pages}")
+        lines.append(f"{section.number}. [{escape(section.title)}]({section.page}) · {pages}")
     lines += [
         "",
         "The section headings are the editors'; the printed article runs without headings. "

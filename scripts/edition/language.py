@@ -1,4 +1,5 @@
-"""Step 3d: mark Spanish words and names with `lang="es"` so screen readers pronounce them.
+"""Mark Spanish words and names with `lang="es"` so screen readers pronounce them (the pipeline
+checks after the lint that every phrase is found; `render.py` marks them).
 
 The phrases are listed in `editorial/spanish.yml`, longest first when they overlap. A phrase
 that is listed but never found is an error: the list is only worth trusting if it is exact.

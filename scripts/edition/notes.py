@@ -1,4 +1,4 @@
-"""Step 6b: attach the editorial notes, a lettered series apart from the authors' citations.
+"""Step 5, after the emendations: attach the editorial notes, a lettered series apart from the authors' citations.
 
 A note explains where the authors' claim is doubtful while their text stays as printed
 (`editorial/notes.yml`). Its mark follows a snippet that must be found exactly once; the

@@ -1,4 +1,4 @@
-"""Step 5 (done on lines, before they are joined): mark where each printed page begins.
+"""Step 2 (done on lines, before they are joined): mark where each printed page begins.
 
 In the extraction a line that begins with a single space is the first line of a printed
 page; the first such line is the article's first page. A running header, already turned into

@@ -1,4 +1,4 @@
-"""Step 3a: rejoin the printed lines into paragraphs; a blank line ends a paragraph."""
+"""Step 4: rejoin the printed lines into paragraphs; a blank line ends a paragraph."""
 
 from __future__ import annotations
 

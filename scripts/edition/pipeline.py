@@ -7,9 +7,11 @@ The steps run in this order, each a module of its own:
 4. paragraphs, spacing – rejoin lines into paragraphs, normalise white space;
 5. emendations, notes – apply the corrections and attach the editorial notes;
 6. typography      – en dashes, no-break spaces, curly quotes;
-7. sections        – cut into the editors' sections;
-and then the lint checks the result for anything the steps should have removed.
-Rendering to Markdown (with the Spanish `lang` marks) is `render.py`'s concern.
+   then `lint` checks the result for anything the steps should have removed, and `language`
+   that every Spanish phrase listed is found;
+7. sections        – cut into the editors' sections, each paragraph with its id and printed pages.
+Before step 1, `publication` loads the bibliographic data (step 2 counts pages from its first
+page). Rendering to Markdown (with the Spanish `lang` marks) is `render.py`'s concern.
 """
 
 from __future__ import annotations
@@ -18,8 +20,23 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import datafiles, emendations, hyphenation, language, lint, notes, page_starts, paragraphs
-from . import running_headers, sections, seeds, spacing, tokens, typography
+from . import (
+    datafiles,
+    emendations,
+    hyphenation,
+    language,
+    lint,
+    notes,
+    page_starts,
+    paragraphs,
+    publication,
+    running_headers,
+    sections,
+    seeds,
+    spacing,
+    tokens,
+    typography,
+)
 from .errors import EditionError
 
 BODY_SEED = "article-body.txt"
@@ -46,7 +63,16 @@ class Edition:
     note_letters: dict[str, str]
     pages: list[int]
     spanish: list[tuple[str, int]]
-    metadata: dict
+    publication: publication.Publication
+
+    def section_at(self, page: str) -> sections.Section | None:
+        """The section whose page has the source path `page` (e.g. "article/migration.md"), else None."""
+        return next((section for section in self.sections if section.page == page), None)
+
+    def paragraph_pages(self) -> dict[str, tuple[int, int]]:
+        """Every paragraph of the sections by id (`par-N`), with the printed pages it spans."""
+        return {paragraph: pages for section in self.sections
+                for paragraph, pages in zip(section.paragraph_ids, section.paragraph_pages, strict=True)}
 
     def section_of(self, kind: str, key: str) -> sections.Section | None:
         """The section whose text holds the token (kind, key); None if it is in the front matter."""
@@ -73,11 +99,13 @@ def hyphenation_exceptions(path: Path, text: str) -> tuple[set[str], set[str]]:
         for word in words:
             if word.lower() not in divided:
                 line = next((number for number, content in enumerate(file_lines, start=1) if word in content), None)
-                raise EditionError(path, line, f"'{word}' under '{key}' is not a word divided at a line end in the seed")
+                raise EditionError(path, line,
+                                   f"'{word}' under '{key}' is not a word divided at a line end in the seed")
         lists[key] = {word.lower() for word in words}
     return lists["keep"], lists["join"]
 
 
+# root -> (digest of the inputs, the edition built from them)
 _built: dict[Path, tuple[str, Edition]] = {}
 
 
@@ -94,9 +122,10 @@ def inputs_digest(root: Path) -> str:
 def build(root: Path) -> Edition:
     """The edition from the files under `root`, built once for each state of those files.
 
-    Two hooks need it in every build (the article pages and the summaries); they share one
-    result, and `mkdocs serve` builds it anew as soon as a seed or a data file changes.
-    The edition is not to be modified by its users.
+    This is how the hooks share one model: each that needs it (the article pages, the citations,
+    the glossary, the summaries) calls this in its on_config and gets the same object, with no
+    hook importing another and nothing stored in `config.extra`; `mkdocs serve` builds it anew
+    as soon as a seed or a data file changes. The edition is not to be modified by its users.
     """
     digest = inputs_digest(root)
     if root in _built and _built[root][0] == digest:
@@ -108,12 +137,17 @@ def build(root: Path) -> Edition:
 
 def build_uncached(root: Path) -> Edition:
     paths = Paths(root)
-    metadata = datafiles.load(paths.editorial("article.yml"))
+    facts = publication.load(root)
     raw = seeds.read_seed(paths.seeds, BODY_SEED)
     source = paths.seeds / BODY_SEED
 
     lines = running_headers.remove(raw.split("\n"))
-    lines, pages = page_starts.mark(lines, int(metadata["first_page"]), str(source))
+    lines, pages = page_starts.mark(lines, facts.first_page, str(source))
+    if pages[-1] != facts.last_body_page:
+        raise EditionError(paths.editorial("article.yml"),
+                           publication.field_line(paths.editorial("article.yml"), "last_body_page", 1),
+                           f"last_body_page is {facts.last_body_page}, but the body's printed pages "
+                           f"run {pages[0]}–{pages[-1]} in {source.relative_to(root)}")
     text = "\n".join(lines)
     keep, join = hyphenation_exceptions(paths.editorial("hyphenation.yml"), text)
     text = hyphenation.join(text, keep, join)
@@ -133,4 +167,4 @@ def build_uncached(root: Path) -> Edition:
                              paths.editorial("spanish.yml"))
     front, section_list = sections.split(paras, sections.load(paths.editorial("sections.yml")),
                                          paths.editorial("sections.yml"))
-    return Edition(front, section_list, emendation_list, note_list, notes.letters(paras), pages, spanish, metadata)
+    return Edition(front, section_list, emendation_list, note_list, notes.letters(paras), pages, spanish, facts)

@@ -59,7 +59,8 @@ class Renderer:
             position = match.end()
         shown.append(self.text(emendation.corrected[position:]))
         title = f"Printed: “{emendation.original}” ({emendation.kind}; textual note {emendation.id})"
-        return (f'<span class="emendation" id="em-{emendation.id}" tabindex="0" data-kind="{attribute(emendation.kind)}" '
+        return (f'<span class="emendation" id="em-{emendation.id}" tabindex="0" '
+                f'data-kind="{attribute(emendation.kind)}" '
                 f'data-original="{attribute(emendation.original)}" title="{attribute(title)}">{"".join(shown)}</span>')
 
     def note_mark(self, note: Note) -> str:
@@ -111,41 +112,19 @@ class Renderer:
                     escape(source) for source in note.sources) + ".</span>"
             # the note is a paragraph inside its item: Material's note preview copies only the
             # item's child elements, so bare text beside them would be left out of the preview
-            lines.append(f'<li id="note-{note.id}" markdown="block"><p markdown="span"><strong>{escape(note.title)}.</strong> '
+            lines.append(f'<li id="note-{note.id}" markdown="block"><p markdown="span">'
+                         f'<strong>{escape(note.title)}.</strong> '
                          f'{note.text}{sources} <a class="editorial-notes__back" href="#note-ref-{note.id}" '
                          f'title="Back to the text">↩</a></p></li>')
         lines += ["</ol>", "", "</section>"]
         return "\n".join(lines)
 
 
-def paragraph_pages(section: Section) -> list[tuple[int, int]]:
-    """(first, last) printed page of each of the section's paragraphs, from its page markers.
-
-    A paragraph opens on the page in force where it starts (a marker before any of its words
-    counts as its start); it reaches the page of each marker that has words after it, so a
-    marker at its very end belongs to the next paragraph. Worked out here from the tokens, as
-    `sections.assign_pages` does for whole sections (the edition model has no paragraph pages).
-    """
-    page = section.first_page
-    found = []
-    for text in section.paragraphs:
-        parts = tokens.split(text)
-        first = last = None
-        for index, part in enumerate(parts):
-            if isinstance(part, tokens.Token) and part.kind == tokens.PAGE:
-                page = int(part.key)
-                continue
-            if (isinstance(part, str) and part.strip()) or (isinstance(part, tokens.Token) and part.shown.strip()):
-                if first is None:
-                    first = page
-                last = page
-        found.append((first or page, last or page))
-    return found
-
-
-def paragraph_attributes(number: int, pages: tuple[int, int]) -> str:
+def paragraph_attributes(paragraph: str, pages: tuple[int, int]) -> str:
+    """The paragraph's id and class, and the printed pages it spans (the edition model's
+    `Section.paragraph_pages`), for the reader's "Cite this passage"."""
     first, last = pages
-    return f'{{: #par-{number} .article-paragraph data-first-page="{first}" data-last-page="{last}" }}'
+    return f'{{: #{paragraph} .article-paragraph data-first-page="{first}" data-last-page="{last}" }}'
 
 
 def section_page(edition: Edition, section: Section) -> str:
@@ -158,8 +137,15 @@ def section_page(edition: Edition, section: Section) -> str:
         f'<span class="editorial-label__note">heading supplied by the editors; the printed article has none</span></p>',
         "",
     ]
-    for offset, (text, pages) in enumerate(zip(section.paragraphs, paragraph_pages(section))):
-        number = section.first_paragraph + offset
-        lines += [renderer.paragraph(text), paragraph_attributes(number, pages), ""]
+    for paragraph, text, pages in zip(section.paragraph_ids, section.paragraphs, section.paragraph_pages, strict=True):
+        lines += [renderer.paragraph(text), paragraph_attributes(paragraph, pages), ""]
     lines.append(renderer.editorial_notes(section))
     return "\n".join(lines) + "\n"
+
+
+def paragraphs_markdown(edition: Edition) -> dict[str, str]:
+    """Each paragraph of the sections as `section_page` writes it, by id (`par-N`): what the
+    citations put their footnote marks into, without reading the page's layout."""
+    renderer = Renderer(edition)
+    return {paragraph: renderer.paragraph(text) for section in edition.sections
+            for paragraph, text in zip(section.paragraph_ids, section.paragraphs, strict=True)}

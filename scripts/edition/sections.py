@@ -1,4 +1,5 @@
-"""Step 4: cut the article into sections at the editors' boundaries.
+"""Step 7: cut the article into sections at the editors' boundaries, and give each section and
+each paragraph its place: its number, its page's path, the printed pages it spans.
 
 The printed article has no headings. `editorial/sections.yml` gives each section a title and
 the words its first paragraph begins with; what comes before the first section is the front
@@ -15,6 +16,13 @@ from .errors import EditionError
 
 FIELDS = {"slug": str, "title": str, "starts": str}
 KEYWORDS_PREFIX = "Keywords:"
+# The folder of the generated section pages, in the site's sources: article/<slug>.md
+ARTICLE_DIR = "article"
+
+
+def paragraph_id(number: int) -> str:
+    """The id of the article's paragraph `number` (1-based, through the article): `par-N`."""
+    return f"par-{number}"
 
 
 @dataclass
@@ -26,6 +34,17 @@ class Section:
     first_paragraph: int = 0  # the article-wide number of its first paragraph (1-based)
     first_page: int = 0  # the printed pages its text stands on
     last_page: int = 0
+    # for each paragraph, the printed pages it stands on (first, last)
+    paragraph_pages: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        """The section page's source path, e.g. "article/migration.md"."""
+        return f"{ARTICLE_DIR}/{self.slug}.md"
+
+    @property
+    def paragraph_ids(self) -> list[str]:
+        return [paragraph_id(self.first_paragraph + offset) for offset in range(len(self.paragraphs))]
 
 
 @dataclass
@@ -76,19 +95,24 @@ def split(paragraphs: list[str], entries: list[dict], path: Path) -> tuple[Front
     return front_matter, sections
 
 
+def page_marks(text: str) -> list[tuple[int, int]]:
+    """(offset among the text's parts, printed page) of each page mark in a paragraph."""
+    return [(index, int(part.key)) for index, part in enumerate(tokens.split(text))
+            if isinstance(part, tokens.Token) and part.kind == tokens.PAGE]
+
+
 def assign_pages(front_matter: FrontMatter, sections: list[Section]) -> None:
-    """Give each section the printed pages it spans, following the page marks in reading order."""
+    """Give each paragraph and each section the printed pages it spans, following the page marks
+    in reading order (a paragraph that opens with a mark begins on that page)."""
     page = 0
-    for part in tokens.split(front_matter.abstract):
-        if isinstance(part, tokens.Token) and part.kind == tokens.PAGE:
-            page = int(part.key)
+    for _index, number in page_marks(front_matter.abstract):
+        page = number
     for section in sections:
-        opening = tokens.split(section.paragraphs[0])[0]
-        if isinstance(opening, tokens.Token) and opening.kind == tokens.PAGE:
-            page = int(opening.key)  # the section opens a printed page
-        section.first_page = page
+        section.paragraph_pages = []
         for text in section.paragraphs:
-            for part in tokens.split(text):
-                if isinstance(part, tokens.Token) and part.kind == tokens.PAGE:
-                    page = int(part.key)
-        section.last_page = page
+            marks = page_marks(text)
+            first = marks[0][1] if marks and marks[0][0] == 0 else page
+            page = marks[-1][1] if marks else page
+            section.paragraph_pages.append((first, page))
+        section.first_page = section.paragraph_pages[0][0]
+        section.last_page = section.paragraph_pages[-1][1]

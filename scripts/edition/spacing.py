@@ -1,4 +1,4 @@
-"""Step 3b: normalise white space, before anything is matched against the text.
+"""Step 4, with paragraphs: normalise white space, before anything is matched against the text.
 
 The extraction has doubled spaces (`57  thousand`), no-break spaces after years
 (`1980\u00a0San José`) and a space before a full stop (`[8, p. 183–185] .`). They carry no

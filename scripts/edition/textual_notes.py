@@ -13,7 +13,7 @@ def place_link(edition: Edition, kind: str, key: str, anchor: str) -> str:
     section = edition.section_of(kind, key)
     if section is None:
         return f"[abstract](index.md#{anchor})"
-    return f"[§{section.number}](article/{section.slug}.md#{anchor})"
+    return f"[§{section.number}]({section.page}#{anchor})"
 
 
 def cell(text: str) -> str:
@@ -29,7 +29,7 @@ def sections_table(edition: Edition) -> list[str]:
     lines = ["| § | Editorial heading | Printed pages | Opens with |", "|---|---|---|---|"]
     for section in edition.sections:
         opening = tokens.plain(section.paragraphs[0])[:60].rsplit(" ", 1)[0]
-        lines.append(f"| {section.number} | [{escape(section.title)}](article/{section.slug}.md) | "
+        lines.append(f"| {section.number} | [{escape(section.title)}]({section.page}) | "
                      f"{section.first_page}–{section.last_page} | “{cell(opening)} …” |")
     return lines
 

@@ -1,4 +1,4 @@
-"""Step 3c: typesetting, applied last to the reading text (never inside tokens).
+"""Step 6: typesetting, applied last to the reading text (never inside tokens).
 
 - an en dash between the numbers of a range (`1988-1994` → `1988–1994`);
 - a no-break space that keeps a page locator or a percentage together (`p. 720`, `40 %`);

@@ -6,15 +6,18 @@ the authors' paragraphs (`p.article-paragraph`) are marked. Everything outside t
 left byte for byte as it was.
 
 Each mark is recorded as an occurrence (paragraph id, printed page, snippet), so that the
-glossary's lists of occurrences are made from what was actually marked and cannot drift.
+glossary's lists of occurrences are made from what was actually marked and cannot drift. The
+printed page a paragraph begins on comes from the edition's model; a page that begins inside the
+paragraph is known only by where its marker stands among the words, so the marker's `data-page`
+moves the count on from there.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable
 
 from .terms import Matcher
 
@@ -74,12 +77,14 @@ class _Paragraph:
 
 
 class Marker:
-    """Marks one page's HTML; `href(term_id)` gives the link to the term's page from there."""
+    """Marks one page's HTML; `href(term_id)` gives the link to the term's page from there, and
+    `first_pages` the printed page each of the article's paragraphs begins on, by id."""
 
-    def __init__(self, matcher: Matcher, href: Callable[[str], str], first_page: int) -> None:
+    def __init__(self, matcher: Matcher, href: Callable[[str], str], first_pages: Mapping[str, int]) -> None:
         self.matcher = matcher
         self.href = href
-        self.page = first_page
+        self.first_pages = first_pages
+        self.page = 0
         self.stack: list[_Frame] = []
         self.paragraph: _Paragraph | None = None
         self.out: list[str] = []
@@ -118,6 +123,9 @@ class Marker:
             paragraph = attribute(attributes, "id")
             if not paragraph:
                 raise ValueError("an article paragraph has no id")
+            if paragraph not in self.first_pages:
+                raise ValueError(f"paragraph {paragraph} is not one of the edition's paragraphs")
+            self.page = self.first_pages[paragraph]
             self.paragraph = _Paragraph(paragraph, [], 0, [])
         self.stack.append(_Frame(
             name,
@@ -186,5 +194,9 @@ def snippet(text: str, start: int, end: int, words: int = SNIPPET_WORDS) -> tupl
     after = trail.group(0) if trail else tail
     before = ("…" if lead and lead.start() > 0 else "") + before.lstrip()
     after = after.rstrip() + ("…" if trail and trail.end() < len(tail.rstrip()) else "")
-    squash = lambda part: re.sub(r"\s+", " ", part)  # noqa: E731
     return squash(before), squash(text[start:end]), squash(after)
+
+
+def squash(text: str) -> str:
+    """Runs of white space (line breaks, no-break spaces) as one space."""
+    return re.sub(r"\s+", " ", text)

@@ -34,6 +34,8 @@ STYLESHEET = "assets/stylesheets/edition.{digest}.min.css"
 SCRIPT = "assets/javascripts/edition.{digest}.min.js"
 MATERIAL_BUNDLE_RE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
+# The bundles made in on_config, for on_files and the page events: MkDocs hands a hook's
+# functions the config, not what an earlier event made, so a hook keeps it between events.
 _state: dict = {}
 
 

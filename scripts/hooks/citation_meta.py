@@ -7,6 +7,10 @@
   sectioned, annotated): they keep their own canonical address so that they can be found.
 - Every page: Open Graph tags (title, description, own address) for link previews, and the
   footer's attribution (source, DOI, publisher's page, licence as far as it is verified).
+- The edition's own address comes only from `site_url` (SITE_URL). A build without it carries
+  no absolute address of the edition anywhere: no canonical link of its own, no `og:url`, no
+  JSON-LD `url`, no `citation_pdf_url`, and no sitemap (whose entries must be absolute); the DOI,
+  printed on every page, is the article's permanent link. It never carries this machine's.
 
 The templates (overrides/main.html, overrides/partials/copyright.html) print what this hook puts
 in the page context and in `config.extra`; the PDF's address comes from edition_pdf.py.
@@ -40,6 +44,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The sitemap protocol wants absolute addresses; without the edition's there are none to give.
+    # MkDocs writes neither sitemap.xml nor its .gz for an empty output (it logs "Template skipped").
+    if template_name == "sitemap.xml" and not config.site_url:
+        return ""
+    return output_content
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     source = current()
     own_url = absolute(config, page.url)
@@ -48,7 +60,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         abstract, keywords = front_matter(page)
         description = abstract
         pdf = config.extra.get("edition_pdf")
-        pdf_url = absolute(config, pdf) if pdf else None
+        pdf_url = absolute(config, pdf) if pdf else None  # Highwire wants it absolute, or not at all
         context["citation_tags"] = citation_tags(source, keywords, pdf_url)
         context["json_ld"] = json_ld(source, own_url, abstract, keywords, pdf_url)
         # The landing page restates the publisher's article page (title, authors, abstract), so
@@ -65,6 +77,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         ("og:url", own_url),
         ("og:locale", "en_GB"),
     ]
+    context["open_graph"] = [(name, value) for name, value in context["open_graph"] if value is not None]
     return context
 
 
@@ -76,10 +89,11 @@ def current() -> publication.Publication:
     return _source
 
 
-def absolute(config: MkDocsConfig, path: str) -> str:
-    site_url = config.site_url or ""
-    if not site_url.endswith("/"):
-        site_url += "/"
+def absolute(config: MkDocsConfig, path: str) -> str | None:
+    """The absolute address of `path` on the edition's site, or None when it has no address."""
+    if not config.site_url:
+        return None
+    site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     return site_url + path.lstrip("/")
 
 
@@ -119,7 +133,7 @@ def citation_tags(source: publication.Publication, keywords: list[str], pdf_url:
     return tags
 
 
-def json_ld(source: publication.Publication, url: str, abstract: str, keywords: list[str], pdf_url: str | None) -> str:
+def json_ld(source: publication.Publication, url: str | None, abstract: str, keywords: list[str], pdf_url: str | None) -> str:
     publisher = {"@type": "Organization", "name": source.publisher}
     article = {
         "@context": "https://schema.org",
@@ -143,12 +157,13 @@ def json_ld(source: publication.Publication, url: str, abstract: str, keywords: 
         "pageEnd": str(source.last_page),
         "identifier": {"@type": "PropertyValue", "propertyID": "DOI", "value": source.doi},
         "sameAs": [source.doi_url, source.publisher_url],
-        "url": url,
         "inLanguage": "en",
         "publisher": publisher,
         "abstract": abstract,
         "keywords": keywords,
     }
+    if url:
+        article["url"] = url
     if pdf_url:
         article["encoding"] = {"@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": pdf_url}
     text = json.dumps(article, ensure_ascii=False, indent=1)

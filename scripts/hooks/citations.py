@@ -10,7 +10,6 @@ and the line.
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,44 +18,54 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bibliography import article, citations, entries, pages
+from edition import pipeline, render
 from edition.errors import EditionError
 
-ARTICLE_DIR = "article/"
 TEXTUAL_NOTES_MARKER = "<!-- reference list: generated -->"
-SECTION_LABEL_RE = re.compile(r"^# (?P<title>.+)\n\n<p class=\"editorial-label\">Section (?P<number>\d+) of ")
 
+# What the later events need from on_config and on_files. MkDocs calls a hook's functions with
+# the config only, so a hook keeps its own state between events; the edition itself is not
+# copied here but asked of pipeline.build, which builds it once per state of the inputs.
 _state: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     with stopping_on_bad_input(root):
+        edition = pipeline.build(root)  # the same one edition_pages.py built: cached
+        _state.clear()  # `mkdocs serve` runs on_config again for each rebuild
         _state["root"] = root
+        _state["edition"] = edition
         _state["references"] = entries.load(root)
-        _state["article"] = article.load(root)
+        _state["article"] = article.load(root, edition.publication)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = _state["root"]
     references = {reference.number: reference for reference in _state["references"]}
-    sections = article_sections(files)
-    if not sections:
+    edition = _state["edition"]
+    sections = edition.sections
+    if any(files.get_file_from_path(section.page) is None for section in sections):
         raise PluginError("citations: no generated article pages: list scripts/hooks/edition_pages.py "
                           "before scripts/hooks/citations.py under hooks in mkdocs.yml")
     with stopping_on_bad_input(root):
-        found = citations.scan(root, [(section.page, files.get_file_from_path(section.page).content_string)
-                                      for section in sections], references)
+        found = citations.find(root, edition, references)
         cited = {citation.number for citation in found}
         for reference in _state["references"]:
             if reference.number not in cited:
                 raise EditionError(root / entries.BIB_FILE, reference.line,
                                    f"{reference.key}: reference {reference.number} is never cited in the article")
     _state["citations"] = found
+    paragraphs = render.paragraphs_markdown(edition)
     for section in sections:
         file = files.get_file_from_path(section.page)
         on_page = [citation for citation in found if citation.page == section.page]
-        file.content_string = citations.with_footnotes(file.content_string, on_page, references)
+        try:
+            file.content_string = citations.with_footnotes(file.content_string, on_page, references, paragraphs)
+        except citations.FootnoteMismatch as error:
+            raise PluginError(f"citations: {section.page}: the generated page does not hold the edition's "
+                              f"paragraph as rendered: {error}") from error
     by_page = {section.page: section for section in sections}
     files.append(File.generated(config, pages.BIBLIOGRAPHY_PAGE,
                                 content=pages.bibliography_page(_state["references"], found, by_page)))
@@ -78,18 +87,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.file.src_uri.startswith(ARTICLE_DIR):
+    if _state["edition"].section_at(page.file.src_uri) is None:
         return html
     on_page = [citation for citation in _state["citations"] if citation.page == page.file.src_uri]
     root = _state["root"]
     try:
         html = citations.renumber(html, on_page)
     except citations.FootnoteMismatch as error:
-        path, line = citations.where(root, page.file.src_uri, error.citation.line, error.citation.printed)
+        path, line = citations.where(root, page.file.src_uri, error.citation.printed)
         raise PluginError(f"citations: {located(path, line)}: citation {citations.quoted(error.citation.printed)} did not become its footnote "
                           f"in {page.file.src_uri}: {error}") from error
     for paragraph, text in citations.raw_citations(html):
-        path, line = citations.where(root, page.file.src_uri, 0, text)
+        path, line = citations.where(root, page.file.src_uri, text)
         raise PluginError(f"citations: {located(path, line)}: {citations.quoted(text)} reached {page.file.src_uri} (paragraph {paragraph}) "
                           "as raw text: it is neither a citation nor a footnote mark")
     return html
@@ -110,15 +119,3 @@ def stopping_on_bad_input(root: Path):
     except EditionError as error:
         raise PluginError(f"citations: {error.where(root)}: {error.message}") from error
 
-
-def article_sections(files: Files) -> list[pages.Section]:
-    """The generated article pages, in section order, with their numbers and headings."""
-    found = []
-    for file in files.documentation_pages():
-        if not file.src_uri.startswith(ARTICLE_DIR) or file.abs_src_path is not None:
-            continue
-        match = SECTION_LABEL_RE.match(file.content_string)
-        if match is None:
-            raise PluginError(f"citations: {file.src_uri}: no heading and 'Section N of' label at the top")
-        found.append(pages.Section(int(match.group("number")), match.group("title"), file.src_uri))
-    return sorted(found, key=lambda section: section.number)

@@ -14,12 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition import landing, pipeline, render, textual_notes
+from edition import landing, pipeline, render, sections, textual_notes
 from edition.errors import EditionError
 
 TEXTUAL_NOTES_MARKER = "<!-- textual notes: generated -->"
-ARTICLE_DIR = "article"
 
+# The edition built in on_config, for on_files and on_page_markdown (MkDocs passes a hook's
+# functions the config, not what an earlier event made). The other hooks do not import this
+# module: they ask pipeline.build, which returns this same object for the same inputs.
 _edition: pipeline.Edition | None = None
 
 
@@ -38,8 +40,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     edition = current()
     files.append(File.generated(config, "index.md", content=landing.landing_page(edition)))
     for section in edition.sections:
-        files.append(File.generated(config, f"{ARTICLE_DIR}/{section.slug}.md",
-                                    content=render.section_page(edition, section)))
+        files.append(File.generated(config, section.page, content=render.section_page(edition, section)))
     return files
 
 
@@ -57,7 +58,7 @@ def current() -> pipeline.Edition:
 
 def check_nav(config: MkDocsConfig, edition: pipeline.Edition) -> None:
     """The nav in mkdocs.yml must list the article's sections exactly, in order."""
-    expected = [f"{ARTICLE_DIR}/{section.slug}.md" for section in edition.sections]
+    expected = [section.page for section in edition.sections]
 
     def paths(items: object) -> list[str]:
         found = []
@@ -71,7 +72,7 @@ def check_nav(config: MkDocsConfig, edition: pipeline.Edition) -> None:
                 found += paths(item)
         return found
 
-    listed = [path for path in paths(config.nav or []) if path.startswith(f"{ARTICLE_DIR}/")]
+    listed = [path for path in paths(config.nav or []) if path.startswith(f"{sections.ARTICLE_DIR}/")]
     if listed != expected:
         raise PluginError(f"edition: mkdocs.yml: the nav must list the article's sections as in "
                           f"editorial/sections.yml, in order: {expected}; it lists {listed}")

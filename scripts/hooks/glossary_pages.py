@@ -9,7 +9,6 @@ A term or a `find` phrase that is never found in the article stops the build.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,26 +17,29 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from edition import pipeline
 from edition.errors import EditionError
 from glossary import marking, pages, terms
 
 DATA = Path("editorial") / "glossary.yml"
-ARTICLE_DIR = "article/"
-# The section's first printed page, from the edition's label under the heading.
-FIRST_PAGE_RE = re.compile(r'<p class="editorial-label">[^<]*?printed pp?\.(?:&nbsp;|\s|\u00a0)(\d+)')
 
+# What the later events need from on_config (MkDocs hands a hook's functions only the config);
+# the edition is asked of pipeline.build, which builds it once per state of the inputs.
 _state: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
+        edition = pipeline.build(root)  # the same one edition_pages.py built: cached
         loaded = terms.load(root / DATA)
     except EditionError as error:
         raise plugin_error(error, root) from error
     _state.clear()
     _state.update(root=root, terms=loaded, by_id={term.id: term for term in loaded},
-                  matcher=terms.Matcher(loaded), occurrences=[], paragraphs={})
+                  matcher=terms.Matcher(loaded), occurrences=[], paragraphs={},
+                  edition=edition,
+                  first_pages={paragraph: pages[0] for paragraph, pages in edition.paragraph_pages().items()})
     return config
 
 
@@ -52,15 +54,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.file.src_uri.startswith(ARTICLE_DIR):
+    if _state["edition"].section_at(page.file.src_uri) is None:
         return html
-    first_page = FIRST_PAGE_RE.search(html)
-    if first_page is None:
-        raise PluginError(f"glossary: {page.file.src_uri}: no 'printed p. N' label under the heading, "
-                          "so the occurrences' pages cannot be given")
     term_urls = {term.id: get_relative_url(files.get_file_from_path(pages.page_path(term.id)).url, page.url)
                  for term in _state["terms"]}
-    marker = marking.Marker(_state["matcher"], term_urls.__getitem__, int(first_page.group(1)))
+    marker = marking.Marker(_state["matcher"], term_urls.__getitem__, _state["first_pages"])
     try:
         marked, found = marker.run(html)
     except ValueError as error:

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from bibliography import article, passage
+from edition import pipeline
 from edition.errors import EditionError
 
 ARTICLE_DIR = "article/"
@@ -27,7 +28,8 @@ _state: dict = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
-        _state["data"] = passage.data_element(article.load(root))
+        edition = pipeline.build(root)  # the same one edition_pages.py built: cached
+        _state["data"] = passage.data_element(article.load(root, edition.publication))
     except EditionError as error:
         raise PluginError(f"passage citations: {error.where(root)}: {error.message}") from error
     return config

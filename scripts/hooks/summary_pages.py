@@ -68,7 +68,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"summaries: no summary for the section page {page.file.src_uri}")
     section = _state["sections_by_slug"][slug]
     box = pages.section_box(slug, summary, _state["words"][slug], _state["summaries"].reading_rate)
-    return before_paragraph(markdown, f"par-{section.first_paragraph}", box, page.file.src_uri)
+    return before_paragraph(markdown, section.paragraph_ids[0], box, page.file.src_uri)
 
 
 def before_paragraph(markdown: str, paragraph: str, block: str, src_uri: str) -> str:
