@@ -3,6 +3,7 @@ print one table (also written, with the date and the machine, to benchmark/RESUL
 
     python scripts/benchmark.py [--runs 5] [--lighthouse-runs 3] [--no-lighthouse] [--out FILE]
     python scripts/benchmark.py --search-only     # the search rows alone, in a few minutes
+    python scripts/benchmark.py --reader   # only the reader's pages: weight and mobile Lighthouse
 
 Needs `pip install -r requirements-bench.txt` (pandoc, Sphinx, sphinxcontrib-bibtex) and, for
 Lighthouse, `npm ci --prefix benchmark`. Figures, not pass/fail: the targets are stated in the
@@ -493,6 +494,65 @@ def format_rows(site: Path, workdir: Path, notes: list[str], runs: int = 3) -> l
     return rows
 
 
+def reader_pages(runs: int) -> int:
+    """The figures the reader's tools answer for (issue 15), without the build times: the
+    section page's first-visit weight against default Material's, and Lighthouse mobile
+    performance and largest paint (median of `runs`) on the landing page, the longest section,
+    a glossary entry and the bibliography, with the section's largest paint against default
+    Material's and Sphinx's. One build of each; about five minutes."""
+    from playwright.sync_api import sync_playwright
+
+    def say(line: str) -> None:  # each figure as soon as it is measured: a run takes a while
+        print(line, flush=True)
+
+    workdir = Path(tempfile.mkdtemp(prefix="edition-benchmark-reader-"))
+    try:
+        landing, sections = article_markdown(workdir)
+        site = Baseline(SITE, ROOT, [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d",
+                                     str(workdir / "site")], workdir / "site")
+        material, sphinx = make_material(workdir, landing, sections), make_sphinx(workdir, landing, sections)
+        for system in (site, material, sphinx):
+            system.output.mkdir(parents=True, exist_ok=True)
+            timed(system.command, system.project)
+        site.pages = pages_of_site(site.output)
+        slug = site.pages["section"].split("/")[1]
+        material.pages = {"section": f"article/{slug}/"}
+        sphinx.pages = {"section": f"article/{slug}.html"}
+        say(f"Reader's pages, {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, on {machine()}; "
+            f"section measured: {slug} (the longest)")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            weights = {}
+            for system in (site, material):
+                with serve(system.output) as base:
+                    weights[system.name] = page_weight(browser, system.output, base, system.pages["section"])
+            browser.close()
+        ours, theirs = weights[SITE], weights[material.name]
+        say(f"Section page, first visit: {kb(ours['gzip'])} gzip, {kb(ours['raw'])} raw; default Material "
+                     f"{kb(theirs['gzip'])} gzip{ratio(ours['gzip'], theirs['gzip'])}, {kb(theirs['raw'])} raw"
+                     f"{ratio(ours['raw'], theirs['raw'])}")
+        if not LIGHTHOUSE.exists():
+            say("Lighthouse not installed (npm ci --prefix benchmark): not measured")
+        else:
+            lcp = {}
+            for system in (site, material, sphinx):
+                for role, path in system.pages.items():
+                    print(f"lighthouse mobile {system.name} {role}…", file=sys.stderr)
+                    with serve(system.output) as base:
+                        result = lighthouse(f"{base}/{path}", "mobile", runs)
+                    if system is site:
+                        say(f"Lighthouse mobile, {role}: performance {score(result['performance'])}, "
+                                     f"largest paint {seconds(result['lcp'])}")
+                    if role == "section":
+                        lcp[system.name] = result["lcp"]
+            say(f"Section's largest paint: {seconds(lcp[SITE])}; default Material "
+                         f"{seconds(lcp[material.name])}{ratio(lcp[SITE], lcp[material.name])}; Sphinx "
+                         f"{seconds(lcp[sphinx.name])}{ratio(lcp[SITE], lcp[sphinx.name])}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
@@ -501,7 +561,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmark" / "RESULTS.md")
     parser.add_argument("--search-only", action="store_true",
                         help="only the search rows (ranking, bytes, time to first result); printed, not written")
+    parser.add_argument("--reader", action="store_true",
+                        help="only the reader's pages: section weight against default Material, Lighthouse mobile")
     args = parser.parse_args()
+    if args.reader:
+        return reader_pages(args.lighthouse_runs)
     notes: list[str] = []
     workdir = Path(tempfile.mkdtemp(prefix="edition-benchmark-"))
     try:

@@ -61,11 +61,13 @@ def test_each_section_page_opens_with_its_reading_time_and_summary(html):
         reading = label.find_next_sibling()
         box = reading.find_next_sibling()
         assert "reading-time" in reading["class"]
-        assert box.name == "div" and {"admonition", "editorial-summary"} <= set(box["class"])
-        assert box.find_next_sibling("p")["class"] == ["article-paragraph"]
-        assert box.select_one(".admonition-title").get_text() == "Editors’ summary"
+        # closed, so that the authors' text starts on a phone's first screen (tests/test_reader_tools.py)
+        assert box.name == "details" and "editorial-summary" in box["class"] and not box.has_attr("open")
+        assert box.find_next_sibling()["class"][0] == "article-paragraph"
+        assert box.select_one("summary").get_text().startswith("Editors’ summary")
         assert "Written by the editors" in box.get_text()
-        shown = [squash(link.get_text()) for link in box.select("a.summary-sentence")]
+        shown = [squash(sentence.get_text().removesuffix(sentence.select_one("a.summary-source").get_text()))
+                 for sentence in box.select(".summary-sentence")]
         assert shown == [text_of(entry["text"]) for entry in sentences_of(section["slug"])]
         assert 3 <= len(shown) <= 5
         words = section_words(html, section["slug"])
@@ -77,7 +79,7 @@ def test_each_section_page_opens_with_its_reading_time_and_summary(html):
 def test_every_summary_sentence_leads_to_the_paragraph_that_supports_it(site, html):
     for section in SECTIONS:
         page = f"article/{section['slug']}"
-        links = html(page).select(".editorial-summary a.summary-sentence")
+        links = html(page).select(".editorial-summary a.summary-source")
         for link, entry in zip(links, sentences_of(section["slug"]), strict=True):
             check_supported(site, html, page, link, entry)
     collected = html("at-a-glance/summaries")

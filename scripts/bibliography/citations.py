@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
+from html import escape as html_escape
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,8 @@ CITATION_LIKE_RE = re.compile(r"\[\s*(?:\^|\d)")
 # Words the editors supply stand in square brackets too, e.g. "[100]": not citations.
 SUPPLIED_RE = re.compile(r'<span class="supplied"[^>]*>.*?</span>', re.DOTALL)
 TAG_RE = re.compile(r"<[^>]*>")
-ARTICLE_PARAGRAPH_RE = re.compile(r'<p class="article-paragraph" id="(?P<id>par-\d+)">(?P<body>.*?)</p>', re.DOTALL)
+# the paragraph's other attributes (its printed pages) come between class and id
+ARTICLE_PARAGRAPH_RE = re.compile(r'<p class="article-paragraph"[^>]* id="(?P<id>par-\d+)">(?P<body>.*?)</p>', re.DOTALL)
 EDITORIAL_NOTES_START = '<section class="editorial-notes"'
 BODY_SEED = Path("seeds") / "article-body.txt"
 BIBLIOGRAPHY_PAGE = "bibliography.md"
@@ -192,6 +194,11 @@ def renumber(html: str, citations: list[Citation]) -> str:
     for citation in citations:
         html, count = re.subn(rf'(<a class="footnote-ref" href="#fn:{citation.label}">)\d+(</a>)',
                               rf"\g<1>{citation.ordinal}\g<2>", html)
+        if count != 1:
+            raise FootnoteMismatch(citation, f"footnote mark {citation.label} found {count} times, not once")
+        # the citation as printed, for the reader's "As printed" view (passage-tools.js)
+        mark = f'<sup id="fnref:{citation.label}" data-printed="{html_escape(citation.printed, quote=True)}">'
+        html, count = re.subn(rf'<sup id="fnref:{citation.label}">', lambda _, mark=mark: mark, html)
         if count != 1:
             raise FootnoteMismatch(citation, f"footnote mark {citation.label} found {count} times, not once")
         html, count = re.subn(rf'(<a class="footnote-backref" href="#fnref:{citation.label}" title=")[^"]*(")',

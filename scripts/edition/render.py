@@ -3,7 +3,9 @@
 The authors' words become paragraphs with stable ids (`par-N`, numbered through the article);
 everything editorial is marked as such in the HTML: the section headings, the emendations
 (`span.emendation`, printed reading in `data-original`), the supplied words (`span.supplied`),
-the lettered editorial notes and the printed-page markers (`a.page-start`).
+the lettered editorial notes and the printed-page markers (`a.page-start`). Each paragraph
+carries the printed pages its words stand on (`data-first-page`, `data-last-page`), so that
+the reader's "Cite this passage" gives the page from the edition's page markers, not a guess.
 """
 
 from __future__ import annotations
@@ -121,6 +123,13 @@ class Renderer:
         return "\n".join(lines)
 
 
+def paragraph_attributes(paragraph: str, pages: tuple[int, int]) -> str:
+    """The paragraph's id and class, and the printed pages it spans (the edition model's
+    `Section.paragraph_pages`), for the reader's "Cite this passage"."""
+    first, last = pages
+    return f'{{: #{paragraph} .article-paragraph data-first-page="{first}" data-last-page="{last}" }}'
+
+
 def section_page(edition: Edition, section: Section) -> str:
     renderer = Renderer(edition)
     first, last = section.first_page, section.last_page
@@ -131,8 +140,8 @@ def section_page(edition: Edition, section: Section) -> str:
         f'<span class="editorial-label__note">heading supplied by the editors; the printed article has none</span></p>',
         "",
     ]
-    for paragraph, text in zip(section.paragraph_ids, section.paragraphs, strict=True):
-        lines += [renderer.paragraph(text), f"{{: #{paragraph} .article-paragraph }}", ""]
+    for paragraph, text, pages in zip(section.paragraph_ids, section.paragraphs, section.paragraph_pages, strict=True):
+        lines += [renderer.paragraph(text), paragraph_attributes(paragraph, pages), ""]
     lines.append(renderer.editorial_notes(section))
     return "\n".join(lines) + "\n"
 

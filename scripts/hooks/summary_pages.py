@@ -1,7 +1,7 @@
 """MkDocs hook: the article at a glance. Generates the overview, the section summaries, the key
 figures (with an SVG chart) and the timeline from `editorial/summaries.yml`,
 `editorial/key-figures.yml` and `editorial/timeline.yml`, and opens each section page with its
-reading time and the editors' summary.
+reading time and the editors' summary (closed, just before the authors' first paragraph).
 
 Every entry's paragraph is checked against the article's words before anything is written.
 """
@@ -22,7 +22,6 @@ from summaries import data, pages, passages, reading_time
 
 EDITORIAL = Path("editorial")
 ARTICLE_DIR = "article/"
-LABEL_START = '<p class="editorial-label">'
 
 _state: dict = {}
 
@@ -39,7 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         events = data.load_timeline(root / EDITORIAL / "timeline.yml", paragraphs)
     words = {section.slug: sum(reading_words(text) for text in section.paragraphs) for section in edition.sections}
     _state.clear()
-    _state.update(sections=edition.sections, summaries=summaries, figures=figures, chart=chart, events=events,
+    _state.update(sections=edition.sections, sections_by_slug={section.slug: section for section in edition.sections},
+                  summaries=summaries, figures=figures, chart=chart, events=events,
                   words=words)
     return config
 
@@ -64,13 +64,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     summary = _state["summaries"].sections.get(slug)
     if summary is None:
         raise PluginError(f"summaries: no summary for the section page {page.file.src_uri}")
-    lines = markdown.split("\n")
-    label = next((index for index, line in enumerate(lines) if line.startswith(LABEL_START)), None)
-    if label is None:
-        raise PluginError(f"summaries: {page.file.src_uri}: the editorial label under the heading is missing, "
-                          "so the summary has no place")
+    section = _state["sections_by_slug"][slug]
     box = pages.section_box(slug, summary, _state["words"][slug], _state["summaries"].reading_rate)
-    return "\n".join(lines[:label + 1] + ["", box] + lines[label + 1:])
+    return before_paragraph(markdown, section.paragraph_ids[0], box, page.file.src_uri)
+
+
+def before_paragraph(markdown: str, paragraph: str, block: str, src_uri: str) -> str:
+    """The page with `block` set just before the paragraph whose id is `paragraph` (the
+    section's first, from the edition's data): a paragraph of the generated page is one line,
+    followed by its attribute list."""
+    lines = markdown.split("\n")
+    opening = "{: #" + paragraph + " "
+    found = [index for index, line in enumerate(lines) if line.startswith(opening)]
+    if len(found) != 1 or found[0] < 1 or not lines[found[0] - 1].strip():
+        raise PluginError(f"summaries: {src_uri}: the section's first paragraph ({paragraph}) is not where the "
+                          "edition puts it, so the summary has no place")
+    at = found[0] - 1
+    return "\n".join(lines[:at] + [block] + lines[at:])
 
 
 def reading_words(paragraph: str) -> int:

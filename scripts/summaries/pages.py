@@ -44,18 +44,31 @@ def page_link(anchor, prefix: str) -> str:
     return f'[p.&nbsp;{anchor.page}]({anchor.href(prefix)} "{escape(title)}"){{ .passage-link }}'
 
 
+def summary_sentence(sentence: Linked) -> str:
+    """A sentence of a section's own summary box: the sentence as text, then a small link to the
+    paragraph it rests on by its printed page (a link on every sentence underlined the whole box)."""
+    anchor = sentence.anchor
+    title = f"Paragraph {anchor.number}, printed page {anchor.page}"
+    return (f'<span class="summary-sentence">{sentence.text} '
+            f'[p.&nbsp;{anchor.page}](#{anchor.paragraph} "{title}"){{ .summary-source }}</span>')
+
+
 def section_box(slug: str, sentences: list[Linked], words: int, rate: int) -> str:
-    """Inserted under a section's heading and label: its reading time and the editors' summary."""
+    """Set just before a section's first paragraph: its reading time and the editors' summary,
+    closed, so that the authors' text starts on a phone's first screen; one tap opens it."""
     return "\n".join([
         reading_line(words, rate),
         "",
-        '!!! abstract editorial-summary "Editors’ summary"',
+        '<details class="abstract editorial-summary" markdown="block">',
+        '<summary>Editors’ summary <span class="editorial-summary__who">(not the authors’ words)</span></summary>',
         "",
-        "    " + " ".join(sentence_link(sentence, None) for sentence in sentences),
+        " ".join(summary_sentence(sentence) for sentence in sentences),
         "",
-        f"    {EDITORIAL}. Each sentence links to the paragraph it rests on; "
+        f"{EDITORIAL}. Each sentence links to the paragraph it rests on, by its printed page; "
         f"[all the summaries]({UP}{DIRECTORY}/summaries.md#{slug}).",
-        "    {: .editorial-summary__note }",
+        "{: .editorial-summary__note }",
+        "",
+        "</details>",
         "",
     ])
 
