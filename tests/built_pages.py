@@ -26,6 +26,20 @@ def page_paths(site: Path) -> list[str]:
     return [url_path(site, file) for file in html_files(site)]
 
 
+def page_part(site: Path, part: int, parts: int) -> list[str]:
+    """Part `part` of `parts` of every page, in parts of about equal work: a page's walk (its axe
+    run, its Tab presses) grows with its size, so the largest pages are dealt out first, each to
+    the part with the fewest bytes so far. (Every other page, [part::parts], left one part with the
+    print view and half the rest: it ran 296 s against 138 s.)"""
+    loads = [0] * parts
+    dealt: list[list[str]] = [[] for _ in range(parts)]
+    for file in sorted(html_files(site), key=lambda file: (-file.stat().st_size, file)):
+        lightest = loads.index(min(loads))
+        loads[lightest] += file.stat().st_size
+        dealt[lightest].append(url_path(site, file))
+    return sorted(dealt[part])
+
+
 def offline_context(browser, base_url: str, **options):
     """A browser context for the served site in which any request leaving it is aborted, so
     that a page asking for another host fails here at once rather than reaching out; the

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import pytest
 
-from built_pages import offline_context, open_first_page_with, page_paths
+from built_pages import offline_context, open_first_page_with, page_part
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def violations(page, axe_script: str) -> list[str]:
 # Each screen's pages are checked in this many parts, each a test of its own, so that the
 # parallel workers share them (axe's run is most of this file's time: 2-7 s a page, 27 s for
 # the print view, on a loaded machine).
-PARTS = 2
+PARTS = 3
 
 
 @pytest.mark.parametrize("part", range(PARTS), ids=[f"part{n + 1}of{PARTS}" for n in range(PARTS)])
@@ -60,7 +60,7 @@ def test_every_page_has_no_axe_violation(browser, base_url, site, axe_script, wi
     context = offline_context(browser, base_url, viewport={"width": width, "height": height}, color_scheme=scheme)
     page = context.new_page()
     found = []
-    for path in page_paths(site)[part::PARTS]:
+    for path in page_part(site, part, PARTS):
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("load")
         found += [f"{path}: {line}" for line in violations(page, axe_script)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from built_pages import offline_context, open_first_page_with, page_paths
+from built_pages import offline_context, open_first_page_with, page_part
 
 pytestmark = pytest.mark.browser
 
@@ -112,7 +112,7 @@ def tab_walk(page, hosts: list[dict]) -> list[str]:
 
 # Each width's pages are walked in this many parts, each a test of its own, so that the parallel
 # workers share them (a walk presses Tab about 2,200 times a width, the print view a third of it).
-PARTS = 2
+PARTS = 4
 
 
 @pytest.mark.parametrize("part", range(PARTS), ids=[f"part{n + 1}of{PARTS}" for n in range(PARTS)])
@@ -121,7 +121,7 @@ def test_every_tooltip_is_reached_read_and_dismissed_with_the_keyboard(browser, 
     context = offline_context(browser, base_url, viewport={"width": width, "height": height})
     page = context.new_page()
     problems, count = [], 0
-    for path in page_paths(site)[part::PARTS]:
+    for path in page_part(site, part, PARTS):
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("load")
         # a closed box (the editors' summary) keeps its links out of the Tab order until the

@@ -15,7 +15,6 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
