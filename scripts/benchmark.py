@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -518,7 +518,7 @@ def reader_pages(runs: int) -> int:
         slug = site.pages["section"].split("/")[1]
         material.pages = {"section": f"article/{slug}/"}
         sphinx.pages = {"section": f"article/{slug}.html"}
-        say(f"Reader's pages, {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, on {machine()}; "
+        say(f"Reader's pages, {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}, on {machine()}; "
             f"section measured: {slug} (the longest)")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -655,7 +655,7 @@ def main() -> int:
                     rows.append((f"Lighthouse {preset}, {role}: LCP",
                                  {name: value["lcp"] for name, value in results.items()}, seconds))
 
-        date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         report = "\n".join([
             "# Benchmark", "",
             f"Run {date} by `python scripts/benchmark.py` on: {machine()}.", "",

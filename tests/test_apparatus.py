@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import build_site
 from edition import notes, pipeline, sourcing
 from edition.errors import EditionError

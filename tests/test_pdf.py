@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from publishing import normalised, pdf_destinations, pdf_links, pdf_page_texts
 from pypdf import PdfReader
+
+from publishing import normalised, pdf_destinations, pdf_links, pdf_page_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = yaml.safe_load((ROOT / "editorial" / "article.yml").read_text(encoding="utf-8"))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from html import escape as html_escape
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 
 from edition import tokens

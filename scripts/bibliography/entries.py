@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pybtex.database import BibliographyData, Person, parse_string
-from pybtex.scanner import PybtexSyntaxError
 from pybtex.exceptions import PybtexError
+from pybtex.scanner import PybtexSyntaxError
 
 from edition import datafiles, markup, seeds
 from edition.errors import EditionError, shortened

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import lxml.html
 from bs4 import BeautifulSoup
-from edition.publication import Publication
 from lxml import etree
+
+from edition.publication import Publication
 
 from . import documents
 from .errors import FormatError

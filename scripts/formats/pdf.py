@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from edition.publication import Publication
 
 from . import documents

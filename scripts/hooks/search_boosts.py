@@ -27,9 +27,10 @@ import json
 import re
 from pathlib import Path
 
-from glossary import terms as glossary_terms
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from glossary import terms as glossary_terms
 from summaries.pages import DIRECTORY as AT_A_GLANCE
 
 INDEX = Path("search") / "search_index.json"
