@@ -339,7 +339,7 @@ def search_rows(site: Baseline, material: Baseline, pagefind: tuple[Path, float]
              ("Search index, of which accent folding, raw", {SITE: folding_bytes(site.output)}, kb)]
     for name, values in ranks.items():
         missed = [f"“{query.query}” {('not in the first ten' if rank is None else f'at {rank}')}"
-                  for query, rank in zip(queries, values) if rank != 1]
+                  for query, rank in zip(queries, values, strict=True) if rank != 1]
         notes.append(f"{name}: queries whose page is not first: {'; '.join(missed) if missed else 'none'}")
     return rows
 
@@ -585,8 +585,8 @@ def main() -> int:
         cold, warm = build_times(systems, args.runs, {SITE: [ROOT / "scripts"]})
         for system in systems:
             notes += [f"{system.name}: {note}" for note in system.notes]
-        rows = [("Build, cold (median of %d)" % args.runs, cold, seconds),
-                ("Build, warm (median of %d)" % args.runs, warm, seconds),
+        rows = [(f"Build, cold (median of {args.runs})", cold, seconds),
+                (f"Build, warm (median of {args.runs})", warm, seconds),
                 ("HTML pages built", {system.name: html_pages(system.output) for system in systems}, count)]
 
         rows += format_rows(site.output, workdir, notes)

@@ -47,7 +47,7 @@ def article_markdown(workdir: Path) -> tuple[str, list[tuple[str, str, str]]]:
     if BIB.exists():
         pages = with_footnotes(pages)
     return ((out / "index.md").read_text(encoding="utf-8"),
-            [(s["slug"], s["title"], markdown) for s, (_, markdown) in zip(sections, pages)])
+            [(s["slug"], s["title"], markdown) for s, (_, markdown) in zip(sections, pages, strict=True)])
 
 
 def with_footnotes(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:

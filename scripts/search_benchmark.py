@@ -48,7 +48,7 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
         raise QueryFileError(f"{where}: expected a list under 'queries:'")
     nodes = next(value for key, value in document.value if key.value == "queries").value
     queries = []
-    for node, entry in zip(nodes, data["queries"]):
+    for node, entry in zip(nodes, data["queries"], strict=True):
         line = node.start_mark.line + 1
         if not isinstance(entry, dict):
             raise QueryFileError(f"{where}:{line}: each query is a mapping (query:, page:, kind:)")

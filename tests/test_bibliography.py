@@ -34,7 +34,7 @@ def test_the_bibliography_lists_the_43_references_in_printed_order(html):
     assert len(PRINTED) == 43 and len(items) == 43
     assert [item["id"] for item in items] == [f"ref-{number}" for number in range(1, 44)]
     assert [item["value"] for item in items] == [str(number) for number in range(1, 44)]
-    for item, entry in zip(items, ENTRIES):
+    for item, entry in zip(items, ENTRIES, strict=True):
         text = re.sub("[“”‘’]", '"', item.select_one(".bibliography__reference").get_text())
         assert re.sub("[“”‘’]", '"', plain(entry.fields["title"])) in text
         if "url" in entry.fields:
@@ -46,7 +46,7 @@ def test_the_bibliography_lists_the_43_references_in_printed_order(html):
 def test_corrected_entries_show_the_correction_and_not_the_misprint(html):
     items = html("bibliography").select("ol.bibliography > li")
     corrected = 0
-    for item, entry in zip(items, ENTRIES):
+    for item, entry in zip(items, ENTRIES, strict=True):
         text = item.select_one(".bibliography__reference").get_text()
         for field, printed in entry.fields.items():
             if not field.startswith("printed-") or not printed:

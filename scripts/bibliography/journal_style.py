@@ -19,7 +19,6 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Union
 
 from .entries import Name, Reference
 
@@ -50,7 +49,7 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-Piece = Union[str, Element]
+Piece = str | Element
 
 
 def render(pieces: list[Piece], escape: Callable[[str], str]) -> str:

@@ -141,7 +141,7 @@ def xhtml(fragment: str) -> str:
             if name in node.attrib:
                 node.attrib[proper] = node.attrib.pop(name)
         if "data-epub-type" in node.attrib:
-            node.attrib["{%s}type" % EPUB_NS] = node.attrib.pop("data-epub-type")
+            node.attrib[f"{{{EPUB_NS}}}type"] = node.attrib.pop("data-epub-type")
     text = etree.tostring(element, method="xml", encoding="unicode")
     text = re.sub(r' xmlns:(ns\d+)="' + re.escape(EPUB_NS) + '"', "", text)
     return re.sub(r" ns\d+:type=", " epub:type=", text)
