@@ -281,7 +281,8 @@ def pagefind_figures(browser, copy: Path, queries: list) -> dict:
             start = time.perf_counter()
             page.evaluate(PAGEFIND_SEARCH, [base, FIRST_SEARCH])
             times.append(time.perf_counter() - start)
-            added = sum(len(gzip.compress(data, 6, mtime=0)) if not name.endswith(("pf_meta", "pf_index", "pf_fragment"))
+            added = sum(len(gzip.compress(data, 6, mtime=0))
+                        if not name.endswith(("pf_meta", "pf_index", "pf_fragment"))
                         else len(data)  # Pagefind's own files are compressed already
                         for name, data in ((url, (copy / unquote(urlsplit(url).path).lstrip("/")).read_bytes())
                                            for url in set(fetched[before:])
@@ -332,7 +333,8 @@ def search_rows(site: Baseline, material: Baseline, pagefind: tuple[Path, float]
                      {name: search_benchmark.scores(values)[key] for name, values in ranks.items()}, formatter))
     rows += [("Search files on a first visit, before any search, gzip",
               {name: value["first_visit"] for name, value in costs.items()}, kb),
-             ("Search files the first search adds, gzip", {name: value["first_search"] for name, value in costs.items()}, kb),
+             ("Search files the first search adds, gzip",
+              {name: value["first_search"] for name, value in costs.items()}, kb),
              ("Search: opening the box to the first result, throttled phone (median of 3)",
               {name: value["time"] for name, value in costs.items()}, seconds),
              ("Search index, raw", index_raw, kb), ("Search index, gzip", index_gzip, kb),
@@ -602,7 +604,8 @@ def main() -> int:
         if "bibliography" in site.pages and (baselines[1].output / "bibliography.html").is_file():
             baselines[1].pages["bibliography"] = "bibliography.html"
             baselines[2].pages["bibliography"] = "index.html"  # the one page holds the bibliography too
-        notes.append(f"Section page measured: {section_slug} (the site's longest); pandoc makes one page of the whole article")
+        notes.append(f"Section page measured: {section_slug} (the site's longest); "
+                     "pandoc makes one page of the whole article")
 
         from playwright.sync_api import sync_playwright
         weights: dict[str, dict[str, dict]] = {}
@@ -648,7 +651,8 @@ def main() -> int:
                             continue
                         print(f"lighthouse {preset} {system.name} {role}…", file=sys.stderr)
                         with serve(system.output) as base:
-                            results[system.name] = lighthouse(f"{base}/{system.pages[role]}", preset, args.lighthouse_runs)
+                            results[system.name] = lighthouse(f"{base}/{system.pages[role]}", preset,
+                                                              args.lighthouse_runs)
                     for category in CATEGORIES:
                         rows.append((f"Lighthouse {preset}, {role}: {category}",
                                      {name: value[category] for name, value in results.items()}, score))

@@ -78,7 +78,9 @@ COUNTER_SCRIPT = """(() => {
   Worker.prototype.postMessage = function (message) {
     if (!this.__counted) {
       this.__counted = true;
-      this.addEventListener("message", event => { if (event.data && event.data.type === 3) window.__searchAnswered++; });
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) window.__searchAnswered++;
+      });
     }
     if (message && message.type === 2) window.__searchAsked++;
     return post.apply(this, arguments);

@@ -76,7 +76,8 @@ def glossary_names(path: Path) -> dict[str, list[str]]:
     names = {}
     for term in glossary_terms.load(path):
         others = [term.expansion, term.translation, *(alias.name for alias in term.aliases)]
-        names[f"glossary/{term.id}/"] = [*dict.fromkeys(name for name in others if name and name != term.term), term.term]
+        names[f"glossary/{term.id}/"] = [*dict.fromkeys(name for name in others if name and name != term.term),
+                                         term.term]
     return names
 
 
