@@ -78,7 +78,8 @@ def test_without_source_date_epoch_the_date_is_the_last_commits(tmp_path):
         raise AssertionError(f"the project is not a git checkout here: {commit.stderr}")
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}, capture_output=True, text=True, check=False)
+                            cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL},
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     sitemap = (tmp_path / "site" / "sitemap.xml").read_bytes()
     dates = {tag.get_text() for tag in BeautifulSoup(sitemap, "xml").find_all("lastmod")}
