@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -281,7 +281,8 @@ def pagefind_figures(browser, copy: Path, queries: list) -> dict:
             start = time.perf_counter()
             page.evaluate(PAGEFIND_SEARCH, [base, FIRST_SEARCH])
             times.append(time.perf_counter() - start)
-            added = sum(len(gzip.compress(data, 6, mtime=0)) if not name.endswith(("pf_meta", "pf_index", "pf_fragment"))
+            added = sum(len(gzip.compress(data, 6, mtime=0))
+                        if not name.endswith(("pf_meta", "pf_index", "pf_fragment"))
                         else len(data)  # Pagefind's own files are compressed already
                         for name, data in ((url, (copy / unquote(urlsplit(url).path).lstrip("/")).read_bytes())
                                            for url in set(fetched[before:])
@@ -332,14 +333,15 @@ def search_rows(site: Baseline, material: Baseline, pagefind: tuple[Path, float]
                      {name: search_benchmark.scores(values)[key] for name, values in ranks.items()}, formatter))
     rows += [("Search files on a first visit, before any search, gzip",
               {name: value["first_visit"] for name, value in costs.items()}, kb),
-             ("Search files the first search adds, gzip", {name: value["first_search"] for name, value in costs.items()}, kb),
+             ("Search files the first search adds, gzip",
+              {name: value["first_search"] for name, value in costs.items()}, kb),
              ("Search: opening the box to the first result, throttled phone (median of 3)",
               {name: value["time"] for name, value in costs.items()}, seconds),
              ("Search index, raw", index_raw, kb), ("Search index, gzip", index_gzip, kb),
              ("Search index, of which accent folding, raw", {SITE: folding_bytes(site.output)}, kb)]
     for name, values in ranks.items():
         missed = [f"“{query.query}” {('not in the first ten' if rank is None else f'at {rank}')}"
-                  for query, rank in zip(queries, values) if rank != 1]
+                  for query, rank in zip(queries, values, strict=True) if rank != 1]
         notes.append(f"{name}: queries whose page is not first: {'; '.join(missed) if missed else 'none'}")
     return rows
 
@@ -518,7 +520,7 @@ def reader_pages(runs: int) -> int:
         slug = site.pages["section"].split("/")[1]
         material.pages = {"section": f"article/{slug}/"}
         sphinx.pages = {"section": f"article/{slug}.html"}
-        say(f"Reader's pages, {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, on {machine()}; "
+        say(f"Reader's pages, {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}, on {machine()}; "
             f"section measured: {slug} (the longest)")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -585,8 +587,8 @@ def main() -> int:
         cold, warm = build_times(systems, args.runs, {SITE: [ROOT / "scripts"]})
         for system in systems:
             notes += [f"{system.name}: {note}" for note in system.notes]
-        rows = [("Build, cold (median of %d)" % args.runs, cold, seconds),
-                ("Build, warm (median of %d)" % args.runs, warm, seconds),
+        rows = [(f"Build, cold (median of {args.runs})", cold, seconds),
+                (f"Build, warm (median of {args.runs})", warm, seconds),
                 ("HTML pages built", {system.name: html_pages(system.output) for system in systems}, count)]
 
         rows += format_rows(site.output, workdir, notes)
@@ -602,7 +604,8 @@ def main() -> int:
         if "bibliography" in site.pages and (baselines[1].output / "bibliography.html").is_file():
             baselines[1].pages["bibliography"] = "bibliography.html"
             baselines[2].pages["bibliography"] = "index.html"  # the one page holds the bibliography too
-        notes.append(f"Section page measured: {section_slug} (the site's longest); pandoc makes one page of the whole article")
+        notes.append(f"Section page measured: {section_slug} (the site's longest); "
+                     "pandoc makes one page of the whole article")
 
         from playwright.sync_api import sync_playwright
         weights: dict[str, dict[str, dict]] = {}
@@ -648,14 +651,15 @@ def main() -> int:
                             continue
                         print(f"lighthouse {preset} {system.name} {role}…", file=sys.stderr)
                         with serve(system.output) as base:
-                            results[system.name] = lighthouse(f"{base}/{system.pages[role]}", preset, args.lighthouse_runs)
+                            results[system.name] = lighthouse(f"{base}/{system.pages[role]}", preset,
+                                                              args.lighthouse_runs)
                     for category in CATEGORIES:
                         rows.append((f"Lighthouse {preset}, {role}: {category}",
                                      {name: value[category] for name, value in results.items()}, score))
                     rows.append((f"Lighthouse {preset}, {role}: LCP",
                                  {name: value["lcp"] for name, value in results.items()}, seconds))
 
-        date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         report = "\n".join([
             "# Benchmark", "",
             f"Run {date} by `python scripts/benchmark.py` on: {machine()}.", "",

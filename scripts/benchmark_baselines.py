@@ -47,7 +47,7 @@ def article_markdown(workdir: Path) -> tuple[str, list[tuple[str, str, str]]]:
     if BIB.exists():
         pages = with_footnotes(pages)
     return ((out / "index.md").read_text(encoding="utf-8"),
-            [(s["slug"], s["title"], markdown) for s, (_, markdown) in zip(sections, pages)])
+            [(s["slug"], s["title"], markdown) for s, (_, markdown) in zip(sections, pages, strict=True)])
 
 
 def with_footnotes(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -97,7 +97,8 @@ BIBLATEX_FIELDS = {"journaltitle": "journal", "location": "address"}
 
 def as_bibtex(biblatex: str) -> str:
     """The biblatex file in the classic BibTeX that pybtex's styles know."""
-    text = re.sub(r"^@(\w+)\{", lambda m: f"@{BIBLATEX_TYPES.get(m.group(1), m.group(1))}{{", biblatex, flags=re.MULTILINE)
+    text = re.sub(r"^@(\w+)\{", lambda m: f"@{BIBLATEX_TYPES.get(m.group(1), m.group(1))}{{", biblatex,
+                  flags=re.MULTILINE)
     text = re.sub(r"^(\s+)(\w+)(\s*=)", lambda m: m.group(1) + BIBLATEX_FIELDS.get(m.group(2), m.group(2)) + m.group(3),
                   text, flags=re.MULTILINE)
     return re.sub(r"^(\s+)date(\s*=\s*\{)(\d{4})[^}]*\}", r"\1year\2\3}", text, flags=re.MULTILINE)
@@ -115,7 +116,8 @@ def make_sphinx(workdir: Path, landing: str, sections: list) -> Baseline:
     def rst(markdown: str) -> str:
         return pypandoc.convert_text(for_pandoc(markdown), "rst", format="markdown", extra_args=["--wrap=none"])
 
-    index = rst(landing) + "\n\n.. toctree::\n   :hidden:\n\n" + "".join(f"   article/{slug}\n" for slug, _, _ in sections)
+    index = (rst(landing) + "\n\n.. toctree::\n   :hidden:\n\n"
+             + "".join(f"   article/{slug}\n" for slug, _, _ in sections))
     extensions = []
     if BIB.exists():
         (project / "references.bib").write_text(as_bibtex(BIB.read_text(encoding="utf-8")), encoding="utf-8")
@@ -123,7 +125,8 @@ def make_sphinx(workdir: Path, landing: str, sections: list) -> Baseline:
         notes.append("bib/references.bib is biblatex; sphinxcontrib-bibtex (pybtex) reads classic BibTeX, so it "
                      "gets a copy with the biblatex types and fields renamed (report → techreport, online → misc, "
                      "date → year, journaltitle → journal, location → address)")
-        (project / "bibliography.rst").write_text("References\n==========\n\n.. bibliography::\n   :all:\n", encoding="utf-8")
+        (project / "bibliography.rst").write_text("References\n==========\n\n.. bibliography::\n   :all:\n",
+                                                  encoding="utf-8")
         index += "   bibliography\n"
     else:
         notes.append("bib/references.bib absent: no bibliography page, sphinxcontrib-bibtex not loaded")
@@ -160,15 +163,16 @@ def make_pandoc(workdir: Path, landing: str, sections: list) -> Baseline:
     notes = []
     if BIB.exists():
         command += ["--citeproc", "--bibliography", str(BIB), "--metadata", "nocite=@*"]
-        notes.append("--citeproc formats every entry of bib/references.bib (nocite @*); the in-text numbers stay as printed")
+        notes.append("--citeproc formats every entry of bib/references.bib (nocite @*); "
+                     "the in-text numbers stay as printed")
     else:
         notes.append("bib/references.bib absent: pandoc ran without --citeproc")
     return Baseline("pandoc --citeproc", project, command, output, notes=notes)
 
 
 SEARCH_HOOKS = ("scripts/hooks/search_folding.py", "scripts/hooks/search_boosts.py")
-SEARCH_ASSETS = ("assets/javascripts/search-query.js", "assets/javascripts/search-load.js", "assets/javascripts/search-highlight.js",
-                 "assets/stylesheets/search.css")
+SEARCH_ASSETS = ("assets/javascripts/search-query.js", "assets/javascripts/search-load.js",
+                 "assets/javascripts/search-highlight.js", "assets/stylesheets/search.css")
 
 
 def make_material_search(workdir: Path) -> Baseline:
@@ -186,7 +190,8 @@ def make_material_search(workdir: Path) -> Baseline:
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = ["search"]
     config["hooks"] = [hook for hook in config["hooks"] if hook not in SEARCH_HOOKS]
-    config["extra_javascript"] = [script for script in config.get("extra_javascript", []) if script not in SEARCH_ASSETS]
+    config["extra_javascript"] = [script for script in config.get("extra_javascript", [])
+                                  if script not in SEARCH_ASSETS]
     config["extra_css"] = [sheet for sheet in config.get("extra_css", []) if sheet not in SEARCH_ASSETS]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     output = workdir / "material-search-site"

@@ -48,7 +48,7 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
         raise QueryFileError(f"{where}: expected a list under 'queries:'")
     nodes = next(value for key, value in document.value if key.value == "queries").value
     queries = []
-    for node, entry in zip(nodes, data["queries"]):
+    for node, entry in zip(nodes, data["queries"], strict=True):
         line = node.start_mark.line + 1
         if not isinstance(entry, dict):
             raise QueryFileError(f"{where}:{line}: each query is a mapping (query:, page:, kind:)")
@@ -78,7 +78,9 @@ COUNTER_SCRIPT = """(() => {
   Worker.prototype.postMessage = function (message) {
     if (!this.__counted) {
       this.__counted = true;
-      this.addEventListener("message", event => { if (event.data && event.data.type === 3) window.__searchAnswered++; });
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) window.__searchAnswered++;
+      });
     }
     if (message && message.type === 2) window.__searchAsked++;
     return post.apply(this, arguments);

@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from browser import CHROMIUM, CHROMIUM_ARGS
 from built_pages import offline_page
 from local_server import serve
-from browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 

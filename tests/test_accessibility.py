@@ -78,7 +78,8 @@ def test_open_search_results_have_no_axe_violation(browser, base_url, axe_script
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
     found = violations(page, axe_script)
     context.close()
-    assert not found, f"axe-core violations with search results open at {width} px, {scheme} scheme:\n" + "\n".join(found)
+    assert not found, (f"axe-core violations with search results open at {width} px, {scheme} scheme:\n"
+                       + "\n".join(found))
 
 
 def test_open_navigation_drawer_on_a_phone_has_no_axe_violation(browser, base_url, axe_script):
@@ -93,7 +94,8 @@ def test_open_navigation_drawer_on_a_phone_has_no_axe_violation(browser, base_ur
     assert not found, "axe-core violations with the navigation drawer open:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("kind,selector", [("tooltip", ".md-content [title]"), ("note preview", ".md-content .footnote-ref")])
+@pytest.mark.parametrize("kind,selector", [("tooltip", ".md-content [title]"),
+                                           ("note preview", ".md-content .footnote-ref")])
 def test_a_showing_tooltip_or_note_preview_has_no_axe_violation(browser, base_url, site, axe_script, kind, selector):
     context = offline_context(browser, base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()

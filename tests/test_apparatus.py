@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import build_site
 from edition import notes, pipeline, sourcing
 from edition.errors import EditionError
@@ -96,14 +97,15 @@ def test_a_sentence_that_keeps_the_hedge_passes():
 def test_an_old_summary_sentence_put_back_stops_the_build(project_copy, tmp_path):
     data_file = project_copy / "editorial" / "summaries.yml"
     text = data_file.read_text(encoding="utf-8")
-    new = ("gave in the\n          authors' words “a strong impulse” to the internationalisation of regional security and\n"
-           "          became")
+    new = ("gave in the\n          authors' words “a strong impulse” to the internationalisation of regional "
+           "security and\n          became")
     assert new in text
     data_file.write_text(text.replace(new, "made\n          regional security an international matter and became"),
                          encoding="utf-8")
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    line = next(number for number, row in enumerate(text.splitlines(), 1) if "The US Mérida Initiative of 2007" in row) - 1
+    line = next(number for number, row in enumerate(text.splitlines(), 1)
+                if "The US Mérida Initiative of 2007" in row) - 1
     assert f"editorial/summaries.yml:{line}: section 'regional-security': the editors' sentence" in result.stderr
     assert "received a strong impulse from the Mérida Initiative" in result.stderr
     assert "Traceback" not in result.stderr
@@ -143,7 +145,8 @@ def test_a_note_without_sources_or_status_is_refused(tmp_path):
 def test_a_timeline_note_without_sources_or_status_is_refused(tmp_path):
     copy, line = unsourced_copy(tmp_path, "timeline.yml", '  - year: 1974\n', '  - year: 1974\n')
     text = copy.read_text(encoding="utf-8")
-    sources = '    sources:\n      - "memoriapoliticademexico.org, efeméride of 12 November 1974"\n      - "elregio.com"\n'
+    sources = ('    sources:\n      - "memoriapoliticademexico.org, efeméride of 12 November 1974"\n'
+               '      - "elregio.com"\n')
     copy.write_text(text.replace(sources, ""), encoding="utf-8")
     with pytest.raises(EditionError) as refused:
         data.load_timeline(copy, PASSAGES)
@@ -152,7 +155,8 @@ def test_a_timeline_note_without_sources_or_status_is_refused(tmp_path):
 
 
 def test_a_key_figure_without_sources_or_status_is_refused(tmp_path):
-    copy, _ = unsourced_copy(tmp_path, "key-figures.yml", '  - figure: "500,000 a year"', '  - figure: "500,000 a year"')
+    copy, _ = unsourced_copy(tmp_path, "key-figures.yml", '  - figure: "500,000 a year"',
+                             '  - figure: "500,000 a year"')
     text = copy.read_text(encoding="utf-8")
     start = text.index('  - figure: "500,000 a year"')
     end = text.index("    status: unverified\n", start)
@@ -160,7 +164,8 @@ def test_a_key_figure_without_sources_or_status_is_refused(tmp_path):
     line = text[:start].count("\n") + 1
     with pytest.raises(EditionError) as refused:
         data.load_figures(copy, PASSAGES)
-    assert f"key-figures.yml:{line}: figure '500,000 a year': a statement of fact needs its source" in str(refused.value)
+    assert (f"key-figures.yml:{line}: figure '500,000 a year': a statement of fact needs its source"
+            in str(refused.value))
 
 
 def test_a_glossary_entry_without_sources_or_status_is_refused(tmp_path):
@@ -200,14 +205,14 @@ def test_every_unverified_statement_says_so_and_every_sourced_one_shows_its_sour
     rows = html("at-a-glance/key-figures").select(".key-figures table tbody tr")
     figures = yaml.safe_load((EDITORIAL / "key-figures.yml").read_text(encoding="utf-8"))["figures"]
     assert len(rows) == len(figures)
-    for row, figure in zip(rows, figures):
+    for row, figure in zip(rows, figures, strict=True):
         text = squash(row.get_text())
         assert (said in text) == (figure.get("status") == "unverified"), figure["figure"]
         assert all(squash(source) in text for source in figure.get("sources") or []), figure["figure"]
     events = html("at-a-glance/timeline").select("li.timeline__event")
     timeline = yaml.safe_load((EDITORIAL / "timeline.yml").read_text(encoding="utf-8"))["events"]
     assert len(events) == len(timeline)
-    for item, event in zip(events, timeline):
+    for item, event in zip(events, timeline, strict=True):
         text = squash(item.get_text())
         assert (said in text) == (event.get("status") == "unverified"), event["date"]
         assert all(squash(source) in text for source in event.get("sources") or []), event["date"]
@@ -255,9 +260,11 @@ def test_a_name_that_is_not_another_name_of_the_term_is_a_note_not_an_alias(html
 def test_an_alias_without_a_source_or_not_in_the_article_is_refused(tmp_path):
     old = '      - {name: "Esquipulas process", source: "the article"}\n'
     copy, line = unsourced_copy(tmp_path, "glossary.yml", old, '      - {name: "Esquipulas process"}\n')
-    with pytest.raises(EditionError, match=f"glossary.yml:{line}: esquipulas: the alias 'Esquipulas process' needs a source"):
+    with pytest.raises(EditionError,
+                       match=f"glossary.yml:{line}: esquipulas: the alias 'Esquipulas process' needs a source"):
         terms.load(copy)
-    copy, line = unsourced_copy(tmp_path, "glossary.yml", old, '      - {name: "Esquipulas accords", source: "the article"}\n')
+    copy, line = unsourced_copy(tmp_path, "glossary.yml", old,
+                                '      - {name: "Esquipulas accords", source: "the article"}\n')
     with pytest.raises(EditionError, match=f"glossary.yml:{line}: esquipulas: the alias 'Esquipulas accords' is given "
                                            "as the article's name, but the article never uses it"):
         terms.check_against_article(terms.load(copy), PASSAGES, copy)

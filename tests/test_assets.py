@@ -49,4 +49,5 @@ def test_a_listed_stylesheet_that_does_not_exist_stops_the_build(project_copy, t
     config.write_text(text.replace("  - assets/stylesheets/print.css\n", "  - assets/stylesheets/printed.css\n"),
                       encoding="utf-8")
     line = text.splitlines().index("  - assets/stylesheets/print.css") + 1
-    assert_fails_cleanly(project_copy, tmp_path / "out", f"mkdocs.yml:{line}: assets/stylesheets/printed.css is not in docs/")
+    assert_fails_cleanly(project_copy, tmp_path / "out",
+                         f"mkdocs.yml:{line}: assets/stylesheets/printed.css is not in docs/")

@@ -25,7 +25,8 @@ def test_a_section_boundary_that_is_not_found_is_refused(project_copy, tmp_path)
     text = data.read_text(encoding="utf-8")
     data.write_text(text.replace('starts: "Positive and constructive"', 'starts: "Positively constructive"'),
                     encoding="utf-8")
-    line = next(number for number, content in enumerate(text.splitlines(), start=1) if "slug: regional-security" in content)
+    line = next(number for number, content in enumerate(text.splitlines(), start=1)
+                if "slug: regional-security" in content)
     assert_fails_cleanly(project_copy, tmp_path / "out", f"editorial/sections.yml:{line}: section 'regional-security'")
 
 
@@ -120,8 +121,9 @@ def test_an_undefined_attribute_in_an_override_names_its_line_when_the_page_rend
     env = hook("template_errors").on_env(config.theme.get_env(), config, None)
     with pytest.raises(PluginError) as raised:
         env.get_template("partials/copyright.html").render(config=config)
-    assert str(raised.value).startswith("templates: overrides/partials/copyright.html:5: 'mkdocs.config.base.LegacyConfig object' has no attribute 'nothing_here'"), \
-        raised.value
+    assert str(raised.value).startswith(
+        "templates: overrides/partials/copyright.html:5: "
+        "'mkdocs.config.base.LegacyConfig object' has no attribute 'nothing_here'"), raised.value
 
 
 def test_a_nav_that_does_not_list_the_sections_in_order_names_mkdocs_yml(project_copy):

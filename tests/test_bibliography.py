@@ -34,7 +34,7 @@ def test_the_bibliography_lists_the_43_references_in_printed_order(html):
     assert len(PRINTED) == 43 and len(items) == 43
     assert [item["id"] for item in items] == [f"ref-{number}" for number in range(1, 44)]
     assert [item["value"] for item in items] == [str(number) for number in range(1, 44)]
-    for item, entry in zip(items, ENTRIES):
+    for item, entry in zip(items, ENTRIES, strict=True):
         text = re.sub("[“”‘’]", '"', item.select_one(".bibliography__reference").get_text())
         assert re.sub("[“”‘’]", '"', plain(entry.fields["title"])) in text
         if "url" in entry.fields:
@@ -46,7 +46,7 @@ def test_the_bibliography_lists_the_43_references_in_printed_order(html):
 def test_corrected_entries_show_the_correction_and_not_the_misprint(html):
     items = html("bibliography").select("ol.bibliography > li")
     corrected = 0
-    for item, entry in zip(items, ENTRIES):
+    for item, entry in zip(items, ENTRIES, strict=True):
         text = item.select_one(".bibliography__reference").get_text()
         for field, printed in entry.fields.items():
             if not field.startswith("printed-") or not printed:
@@ -87,7 +87,8 @@ def test_every_entry_has_back_references_that_lead_to_its_citations(site, html):
             elif "#par-" in link["href"]:
                 assert "article-paragraph" in found["class"]
                 numbers = [found.find_parent("html").find(id=mark.a["href"].removeprefix("#"))
-                           .select_one(".citation-number").get_text() for mark in found.select("sup[id^='fnref:cite-']")]
+                           .select_one(".citation-number").get_text()
+                           for mark in found.select("sup[id^='fnref:cite-']")]
                 assert f"[{number}]" in numbers
     # every citation of the article is listed under exactly one entry
     assert sorted(linked_marks, key=lambda i: int(i.split("-")[-1])) == [f"fnref:cite-{n}" for n in range(1, 47)]
@@ -113,7 +114,8 @@ def test_textual_notes_list_every_reference_correction_with_its_printed_reading(
 def test_downloads_are_valid_bibtex_and_ris(site):
     references = parse_file(site / "downloads" / "references.bib")
     assert len(references.entries) == 43
-    article = parse_string((site / "downloads" / "manukhin-robles-herrera-2019.bib").read_text(encoding="utf-8"), "bibtex")
+    article = parse_string((site / "downloads" / "manukhin-robles-herrera-2019.bib").read_text(encoding="utf-8"),
+                           "bibtex")
     (entry,) = article.entries.values()
     assert plain(entry.fields["title"]) == ARTICLE["title"]
     assert entry.fields["doi"] == ARTICLE["doi"] and entry.fields["year"] == str(ARTICLE["year"])
@@ -146,7 +148,8 @@ def test_landing_page_says_how_to_cite_the_article(site, html):
     chicago = page.select_one("#cite-chicago")
     text = chicago.get_text()
     assert text.startswith("Manukhin, Alexey, and Areli Robles Herrera. “Mexico’s Evolving Security")
-    assert f"{ARTICLE['journal']['en']} {ARTICLE['volume']}, no. {ARTICLE['issue']} ({ARTICLE['year']}): 169–80." in text
+    assert (f"{ARTICLE['journal']['en']} {ARTICLE['volume']}, no. {ARTICLE['issue']} ({ARTICLE['year']}): 169–80."
+            in text)
     assert chicago.select_one("i").get_text() == ARTICLE["journal"]["en"]
     assert text.endswith(f"{doi_url}.")
     for suffix in ("bib", "ris"):

@@ -73,7 +73,8 @@ def test_each_footnote_names_its_reference_locator_and_bibliography_entry(html):
         number = int(note.select_one(".citation-number").get_text().strip("[]"))
         entry = bibliography.find(id=f"ref-{number}")
         assert entry is not None
-        assert note.select_one(".citation-reference").get_text() == entry.select_one(".bibliography__reference").get_text()
+        assert (note.select_one(".citation-reference").get_text()
+                == entry.select_one(".bibliography__reference").get_text())
         title = re.sub(r"[{}]", "", BIB.entries[NUMBER_OF[number]].fields["title"]).replace("\\%", "%")
         assert quotes_alike(title) in quotes_alike(note.get_text())
         link = note.select_one("a.citation-bibliography-link")

@@ -32,7 +32,8 @@ def edit_bib(project, old, new):
 
 def test_a_citation_of_an_unknown_reference_is_refused(project_copy, tmp_path):
     line = edit_seed(project_copy, "international image [10].", "international image [44].")
-    assert_fails_cleanly(project_copy, tmp_path / "out", f"seeds/article-body.txt:{line}: citation '[44]' names no reference")
+    assert_fails_cleanly(project_copy, tmp_path / "out",
+                         f"seeds/article-body.txt:{line}: citation '[44]' names no reference")
 
 
 def test_a_malformed_citation_is_refused_rather_than_left_as_raw_text(project_copy, tmp_path):

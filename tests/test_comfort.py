@@ -50,7 +50,10 @@ def test_the_colour_scheme_follows_the_system_setting(browser, base_url, scheme,
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     text = page.locator(".article-paragraph").first.evaluate("e => getComputedStyle(e).color")
     context.close()
-    luminance = lambda rgb: sum(int(part) for part in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+
+    def luminance(rgb: str) -> int:
+        return sum(int(part) for part in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+
     assert (luminance(background) > luminance(text)) == (scheme == "light")
 
 

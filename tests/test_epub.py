@@ -109,7 +109,8 @@ def test_metadata_doi_authors_source_date_and_cover(files):
     assert ARTICLE["journal"]["en"] in source and ARTICLE["doi"] in source and "169–180" in source
     assert package.find(".//dc:date", NS).text == str(ARTICLE["year"])
     modified = next(m for m in package.iterfind(".//opf:meta", NS) if m.get("property") == "dcterms:modified").text
-    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
     if commit.isdigit():
         assert modified == datetime.fromtimestamp(int(commit), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     cover = next(i for i in package.iterfind(".//opf:item", NS) if "cover-image" in (i.get("properties") or ""))

@@ -29,7 +29,8 @@ def same_spacing(text: str) -> str:
 
 def seed_citations() -> list[tuple[str, str]]:
     """(number, locator) of every citation in the seed, in order."""
-    return [(number, same_spacing(locator)) for number, locator in SEED_CITATION_RE.findall(SEED.read_text(encoding="utf-8"))]
+    return [(number, same_spacing(locator))
+            for number, locator in SEED_CITATION_RE.findall(SEED.read_text(encoding="utf-8"))]
 
 
 def built_citations(site: Path) -> list[tuple[str, str]]:

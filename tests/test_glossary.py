@@ -72,7 +72,7 @@ def test_every_term_has_its_page(html):
         assert ["Definition", "In the article", "Sources"] == [h for h in headings if h != "Related terms"]
         sources = content.select_one("h2#sources").find_next_sibling("ul").select("li")
         assert len(sources) == len(term.sources)
-        for item, source in zip(sources, term.sources):
+        for item, source in zip(sources, term.sources, strict=True):
             links = [a["href"] for a in item.select("a")]
             assert links == ([source.url] if source.url else []), term.id
         if term.caution:
@@ -162,7 +162,7 @@ def test_every_occurrence_link_resolves_to_the_right_paragraph_and_page(site, ht
         items = html(f"glossary/{term.id}").select("ol.glossary-occurrences > li")
         marked = [(slug, mark) for slug, mark in marks(html) if mark["data-term"] == term.id]
         assert len(items) == len(marked), term.id
-        for item, (slug, mark) in zip(items, marked):
+        for item, (slug, mark) in zip(items, marked, strict=True):
             link = item.select_one("a")
             target = paragraph(site, f"glossary/{term.id}", link["href"])
             assert target["id"] == mark.find_parent("p", class_="article-paragraph")["id"], term.id
@@ -185,7 +185,7 @@ def test_the_index_lists_every_term_a_to_z(site, html):
     assert names == sorted(names, key=lambda name: pages.sort_key(terms.Term(
         "x", name, "en", None, None, "", "", "", None, (), (), (), (), 0)))
     by_id = {term.id: term for term in TERMS}
-    for item, path in zip(entries, linked):
+    for item, path in zip(entries, linked, strict=True):
         assert by_id[path.split("/")[1]].short in squash(item.get_text())
     letters = [h2.get_text(strip=True).rstrip("¶") for h2 in index.select("h2")]
     assert letters == sorted(letters) and all(len(letter) == 1 for letter in letters)

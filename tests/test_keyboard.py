@@ -28,7 +28,8 @@ MARK_HOSTS = """selector => Array.from(document.querySelectorAll(selector)).map(
     const target = document.getElementById(decodeURIComponent(new URL(host.href).hash.slice(1)))
     expected = target ? target.textContent : null
   }
-  return {index, preview, expected: expected && expected.replace(/\\s+/g, " ").trim(), html: host.outerHTML.slice(0, 120)}
+  return {index, preview, expected: expected && expected.replace(/\\s+/g, " ").trim(),
+          html: host.outerHTML.slice(0, 120)}
 })"""
 
 # The tooltip that the focused trigger points to, as the reader sees it now.
@@ -39,7 +40,8 @@ SHOWN = """() => {
   if (!tip) return {host: host && host.dataset.tipHost, shown: false}
   const style = getComputedStyle(tip)
   const box = tip.firstElementChild.getBoundingClientRect()
-  return {host: host.dataset.tipHost, shown: tip.classList.contains("md-tooltip2--active") && style.visibility === "visible",
+  return {host: host.dataset.tipHost,
+          shown: tip.classList.contains("md-tooltip2--active") && style.visibility === "visible",
           text: tip.textContent.replace(/\\s+/g, " ").trim(),
           inside: box.left >= 0 && box.right <= window.innerWidth + 1 && box.width > 0}
 }"""

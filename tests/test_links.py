@@ -39,7 +39,8 @@ def addresses(soup: BeautifulSoup):
                 value = element.get(attribute)
                 if value is None:
                     continue
-                parts = [part.split()[0] for part in value.split(",") if part.strip()] if attribute == "srcset" else [value]
+                parts = ([part.split()[0] for part in value.split(",") if part.strip()]
+                         if attribute == "srcset" else [value])
                 for part in parts:
                     yield f"<{name} {attribute}>", part.strip()
 
@@ -126,7 +127,8 @@ def test_every_link_to_an_anchor_on_the_same_page_resolves(site):
     broken, count = [], 0
     for file in html_files(site):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
-        targets = {element["id"] for element in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+        targets = ({element["id"] for element in soup.find_all(id=True)}
+                   | {a["name"] for a in soup.find_all("a", attrs={"name": True})})
         for link in soup.find_all(href=lambda href: href and href.startswith("#") and len(href) > 1):
             count += 1
             if unquote(link["href"][1:]) not in targets:

@@ -127,8 +127,10 @@ def M(file, old, new, *words, line=None, stage=None, count=1) -> Mutation:
     return Mutation(file, old, new, words, line, stage, count)
 
 
-ART, PUB, EM, NO = "editorial/article.yml", "editorial/publication.yml", "editorial/emendations.yml", "editorial/notes.yml"
-GL, SU, KF, TL = "editorial/glossary.yml", "editorial/summaries.yml", "editorial/key-figures.yml", "editorial/timeline.yml"
+ART, PUB = "editorial/article.yml", "editorial/publication.yml"
+EM, NO = "editorial/emendations.yml", "editorial/notes.yml"
+GL, SU = "editorial/glossary.yml", "editorial/summaries.yml"
+KF, TL = "editorial/key-figures.yml", "editorial/timeline.yml"
 SE, SP, HY = "editorial/sections.yml", "editorial/spanish.yml", "editorial/hyphenation.yml"
 REFS, ABIB, BODY, SUMS = "bib/references.bib", "bib/article.bib", "seeds/article-body.txt", "seeds/SHA256SUMS"
 SCRIPT = "<script>alert(1)</script>"
@@ -153,7 +155,8 @@ MUTATIONS = [
     M(ART, 'udc: "327"', f'udc: "327{SCRIPT}"', "'udc'", HTML_REFUSED, line="udc:"),
     M(ART, "  ru: ", "  fr: Vestnik\n  ru: ", "journal: unknown field 'fr'", line="  fr:"),
     M(ART, "    family: Manukhin\n", "", "author: missing field 'family'", line="  - name: Alexey"),
-    M(ART, "last_body_page: 178", "last_body_page: 190", "first_page ≤ last_body_page ≤ last_page", line="last_body_page:"),
+    M(ART, "last_body_page: 178", "last_body_page: 190", "first_page ≤ last_body_page ≤ last_page",
+      line="last_body_page:"),
     M(ART, "publisher: Saint", "publisher: \udcff", "column 12: the byte 0xFF is not UTF-8", line="publisher:"),
     M(ART, "title: \"Mexico", "title: &t \"Mexico", "the anchor '&t' is not allowed", line="title:"),
     M(ART, "volume: 12", "volume: [12", "malformed YAML", line=None),
@@ -166,8 +169,10 @@ MUTATIONS = [
     M(PUB, "edition_statement: >-", 'edition_statement: " "\nunused: >-', "unknown top-level key 'unused'",
       line="unused:"),
     # emendations.yml
-    M(EM, "emendations:\n  - id: E01", "emendations:\n  - id: E00\n    kind: typo\n    original: a\n    corrected: b\n"
-      "    reason: r\nemendations:\n  - id: E01", "the key 'emendations' is given twice", line="emendations:\n  - id: E01"),
+    M(EM, "emendations:\n  - id: E01",
+      "emendations:\n  - id: E00\n    kind: typo\n    original: a\n    corrected: b\n"
+      "    reason: r\nemendations:\n  - id: E01", "the key 'emendations' is given twice",
+      line="emendations:\n  - id: E01"),
     M(EM, "emendations:\n", "emendation:\n  - id: X\nemendations:\n", "unknown top-level key 'emendation'",
       line="emendation:"),
     M(EM, '    corrected: "2008"', '    corrected: "2008"\n    corrected: "2009"', "the key 'corrected' is given twice",
@@ -182,17 +187,20 @@ MUTATIONS = [
     M(EM, '    corrected: "2008"', '    corrected: "![x](https://example.org/x.png)"', "an image", line="![x]"),
     M(EM, '    corrected: "2008"', '    corrected: "2008\ue000em:E01\ue001"', "invisible character U+E000",
       line="\ue000"),
-    M(EM, 'context: "Latin America and the Caribbean is critical to understanding"\n    original: "Caribbean is critical"\n'
+    M(EM, 'context: "Latin America and the Caribbean is critical to understanding"\n'
+      '    original: "Caribbean is critical"\n'
       '    corrected: "Caribbean[, which] is critical"',
       'context: "international image [10]"\n    original: "image [10]"\n    corrected: "image [11]"',
       "E01: the original 'image [10]' touches the authors' citation '[10]'", "may not change a citation",
       line="  - id: E01"),
-    M(EM, "Latin America and the Caribbean is critical to understanding", "Latin America and the Caribbean is critical to knowing",
+    M(EM, "Latin America and the Caribbean is critical to understanding",
+      "Latin America and the Caribbean is critical to knowing",
       "E01: context 'Latin America and the Caribbean is critical to knowing' is found 0 times", line="  - id: E01"),
     M(EM, "id: E02", "id: E01", "duplicate id E01", line="  - id: E01\n    kind: typo"),
     M(EM, '    corrected: "2008"', '    corrected: "20008"', "E02: the corrected reading equals the original",
       line="  - id: E02"),
-    M(EM, '    corrected: "2008"', "    corrected: 2008", "field 'corrected' should be text, got '2008'", line="corrected: 2008"),
+    M(EM, '    corrected: "2008"', "    corrected: 2008", "field 'corrected' should be text, got '2008'",
+      line="corrected: 2008"),
     M(EM, "    reason: \"A doubled zero", "    reason: &r \"A doubled zero", "the anchor '&r' is not allowed",
       line="reason: &r"),
     M(EM, '    source: "Tuxtla summit', '    source: *r\n    unused: "Tuxtla summit', "the alias '*r'",
@@ -228,7 +236,8 @@ MUTATIONS = [
       "'in_article'", HTML_REFUSED, line="    in_article: >-"),
     M(GL, "    caution: null\n    find: [\"mara\"", f"    caution: \"{SCRIPT}\"\n    find: [\"mara\"", "'caution'",
       HTML_REFUSED, line="caution: \"<script>"),
-    M(GL, "      Street gangs. Scholars", "      <b>Street</b> gangs. Scholars", "'short'", HTML_REFUSED, line="    short: >-"),
+    M(GL, "      Street gangs. Scholars", "      <b>Street</b> gangs. Scholars", "'short'", HTML_REFUSED,
+      line="    short: >-"),
     M(GL, 'url: "https://www.cambridge.org/core', 'url: "javascript:alert(1)//', "'url'", "scheme 'javascript:'",
       line='url: "javascript'),
     M(GL, 'url: "https://www.cambridge.org/core', 'url: "https://a.org/><script>alert(1)</script><x',
@@ -244,7 +253,8 @@ MUTATIONS = [
       line="  - id: maras"),
     M(GL, "  - id: maras", "  - id: Maras", "id 'Maras' must be lower-case", line="  - id: Maras"),
     M(GL, DEFINITION, "Both words \udcc3(mean street gangs", "the byte 0xC3 is not UTF-8", line="Both words"),
-    M(GL, DEFINITION, f"[see](data:text/html;base64,PHNjcmlwdD4=) {DEFINITION}", "scheme 'data:'", line="    definition: >-"),
+    M(GL, DEFINITION, f"[see](data:text/html;base64,PHNjcmlwdD4=) {DEFINITION}", "scheme 'data:'",
+      line="    definition: >-"),
     M(GL, DEFINITION, f"![gang](https://example.org/x.png) {DEFINITION}", "an image", line="    definition: >-"),
     M(GL, "terms:\n", "terms: []\nold_terms:\n", "unknown top-level key 'old_terms'", line="old_terms:"),
     # summaries.yml
@@ -266,7 +276,8 @@ MUTATIONS = [
     M(KF, CHECK, f"{SCRIPT} {CHECK}", "'check'", HTML_REFUSED, line="    check: >-"),
     M(KF, "([Secretaría de Economía](http://2006", "([Secretaría de Economía](javascript:alert(1)//",
       "scheme 'javascript:'", line="    check: >-"),
-    M(KF, "      value: 6554", "      value: 6555", "chart value 6,555 is not in the chart's evidence", line='- label: "2010"'),
+    M(KF, "      value: 6554", "      value: 6555", "chart value 6,555 is not in the chart's evidence",
+      line='- label: "2010"'),
     M(KF, "chart:", "charts: {}\nchart:", "unknown top-level key 'charts'", line="charts:"),
     M(KF, '    measure: "Total trade', '    measures: "Total trade', "figure: unknown field 'measures'",
       line="measures:"),
@@ -276,7 +287,8 @@ MUTATIONS = [
       line=f'note: "{SCRIPT}'),
     M(TL, "  - year: 1907", "  - year: nineteen-oh-seven", "field 'year' should be a whole number",
       line="year: nineteen"),
-    M(TL, '    date: "1907"', '    date: "1908"', "the date '1908' does not contain its year 1907", line="  - year: 1907"),
+    M(TL, '    date: "1907"', '    date: "1908"', "the date '1908' does not contain its year 1907",
+      line="  - year: 1907"),
     M(TL, "events:", "event:\nevents:", "unknown top-level key 'event'", line="event:"),
     # sections.yml, spanish.yml, hyphenation.yml
     M(SE, 'starts: "Mexico’s attempts to venture"', 'starts: "Mexico’s attempt to venture"',
@@ -308,10 +320,13 @@ MUTATIONS = [
       line="titel ="),
     M(REFS, "originalnumber = {2},", "originalnumber = {99},", "originalnumber must be a number from 1 to 43",
       line="originalnumber = {99}"),
-    M(REFS, "  date = {1988},", "  date = {19880},", "date must be YYYY, YYYY-MM or YYYY-MM-DD", line="date = {19880}"),
-    M(REFS, "@book{healy1988,", "@book{healy1988,\n  note = {x},", "healy1988: unknown field 'note'", line="  note = {x}"),
+    M(REFS, "  date = {1988},", "  date = {19880},", "date must be YYYY, YYYY-MM or YYYY-MM-DD",
+      line="date = {19880}"),
+    M(REFS, "@book{healy1988,", "@book{healy1988,\n  note = {x},", "healy1988: unknown field 'note'",
+      line="  note = {x}"),
     # article.bib
-    M(ABIB, "https://irjournal.spbu.ru/article/view/7949", "javascript:alert(1)", "url = 'javascript:alert(1)' disagrees",
+    M(ABIB, "https://irjournal.spbu.ru/article/view/7949", "javascript:alert(1)",
+      "url = 'javascript:alert(1)' disagrees",
       line="javascript:alert", stage="article_bib"),
     M(ABIB, "Manukhin", "Manukhin\udcff", "the byte 0xFF is not UTF-8", line="Manukhin", stage="article_bib"),
     # the seeds
@@ -423,8 +438,8 @@ def test_a_printed_reading_with_a_citation_is_not_scanned_as_one(original_editio
     references = {reference.number: reference for reference in entries.load(ROOT)}
     before = citations.find(ROOT, original_edition, references)
     first = original_edition.sections[0]
-    marked = dataclasses.replace(first, paragraphs=[first.paragraphs[0] + tokens.make(tokens.EMENDATION, "E01", "image [10]"),
-                                                    *first.paragraphs[1:]])
+    marked = dataclasses.replace(first, paragraphs=[
+        first.paragraphs[0] + tokens.make(tokens.EMENDATION, "E01", "image [10]"), *first.paragraphs[1:]])
     edition = dataclasses.replace(original_edition, sections=[marked, *original_edition.sections[1:]])
     assert [c.printed for c in citations.find(ROOT, edition, references)] == [c.printed for c in before]
     # the same words in the running text are a citation: the check can fail
@@ -526,8 +541,10 @@ VALID_VARIANTS = {
 @pytest.mark.parametrize("variant", list(VALID_VARIANTS))
 def test_a_valid_variant_loads_and_means_the_same(variant: str, inputs: Path, original_edition):
     VALID_VARIANTS[variant](inputs)
-    for stage in ("edition", "publication", "references", "article_bib", "glossary", "summaries", "figures", "timeline"):
-        assert message(inputs, stage, original_edition) is None, (variant, stage, message(inputs, stage, original_edition))
+    for stage in ("edition", "publication", "references", "article_bib", "glossary", "summaries", "figures",
+                  "timeline"):
+        found = message(inputs, stage, original_edition)
+        assert found is None, (variant, stage, found)
     built = pipeline.build_uncached(inputs)
     if "very long" not in variant and "less-than" not in variant:
         assert [note.text for note in built.notes] == [note.text for note in original_edition.notes]
@@ -553,9 +570,10 @@ def test_a_huge_value_is_quoted_shortened(inputs: Path, original_edition):
     context = next(n for n, line in enumerate(lines) if "Latin America and the Caribbean is critical" in line)
     entry_line = next(n for n in range(context, -1, -1) if lines[n].lstrip().startswith("- ")) + 1
     path.write_text(path.read_text(encoding="utf-8").replace(
-        'context: "Latin America and the Caribbean is critical to understanding"', f'context: "{huge}Caribbean is critical"'),
+        'context: "Latin America and the Caribbean is critical to understanding"',
+        f'context: "{huge}Caribbean is critical"'),
         encoding="utf-8")
     found = message(inputs, "edition", original_edition)
-    assert found.startswith(f"edition: editorial/emendations.yml:{entry_line}: E01: context 'Latin America Latin America"), \
-        found[:200]
+    assert found.startswith(
+        f"edition: editorial/emendations.yml:{entry_line}: E01: context 'Latin America Latin America"), found[:200]
     assert "is found 0 times" in found and len(found) < 300, found[:400]

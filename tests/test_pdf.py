@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from publishing import normalised, pdf_destinations, pdf_links, pdf_page_texts
 from pypdf import PdfReader
+
+from publishing import normalised, pdf_destinations, pdf_links, pdf_page_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = yaml.safe_load((ROOT / "editorial" / "article.yml").read_text(encoding="utf-8"))
@@ -121,7 +122,8 @@ def test_the_articles_words_are_all_there_in_order(published_site):
             # note or a running head may hold the same word further on ("Mex‐" ends a page, the
             # note under the next one begins "Mexican Navy…")
             split = [(index, size) for index, token in enumerate(window[:whole]) for size in range(len(word) - 1, 2, -1)
-                     if (token == word[:size] + "\u2010" or re.fullmatch(re.escape(word[:size]) + r"(?:[a-z]{1,2}|\d{1,2})", token))
+                     if (token == word[:size] + "\u2010"
+                         or re.fullmatch(re.escape(word[:size]) + r"(?:[a-z]{1,2}|\d{1,2})", token))
                      and word[size:] in printed[position + index + 1:][:WINDOW]]
             if split:
                 index, size = split[0]
@@ -229,8 +231,8 @@ def test_the_editors_headings_are_marked_as_theirs(published_site):
             mark.decompose()
         title = normalised(heading.get_text())
         # the heading, then the label that says whose it is
-        assert re.search(re.escape(title) + r" Section \d of 9 · printed pp?\. [\d–]+ · heading supplied by the editors",
-                         text), title
+        assert re.search(re.escape(title)
+                         + r" Section \d of 9 · printed pp?\. [\d–]+ · heading supplied by the editors", text), title
 
 
 def test_text_is_hyphenated(published_site):
@@ -296,7 +298,8 @@ def test_pdf_ua_checker_finds_nothing(published_site, companion):
 
 
 def test_tagged_with_language_title_and_pdf_ua_identification(published_site, companion):
-    for pdf, title in ((published_site.pdf, ARTICLE["title"]), (companion, ARTICLE["title"] + ": the editors' companion")):
+    for pdf, title in ((published_site.pdf, ARTICLE["title"]),
+                       (companion, ARTICLE["title"] + ": the editors' companion")):
         reader = PdfReader(str(pdf))
         root = reader.trailer["/Root"]
         assert root["/Lang"] in ("en", "en-US") and root["/MarkInfo"]["/Marked"]

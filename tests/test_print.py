@@ -68,8 +68,8 @@ def test_ids_are_unique_and_every_link_in_the_print_view_resolves(site, html):
 
 
 def test_pages_added_to_the_nav_join_the_print_view_with_their_footnotes(project_copy, tmp_path):
-    """As a future appendix would (the glossary and bibliography do already): two short pages in a new nav section, each with a
-    footnote `fn:1`, one linking to an anchor of the other and to an article section."""
+    """As a future appendix would (the glossary and bibliography do already): two short pages in a new nav
+    section, each with a footnote `fn:1`, one linking to an anchor of the other and to an article section."""
     appendix = project_copy / "docs" / "appendix"
     appendix.mkdir()
     (appendix / "mano-dura.md").write_text(
@@ -105,7 +105,8 @@ def test_a_link_to_a_missing_anchor_stops_the_build(project_copy, tmp_path):
                     encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     # MkDocs's own anchor check would stop the build first: leave it to the print view's
-    config.write_text(config.read_text(encoding="utf-8").replace("  anchors: warn", "  anchors: info"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("  anchors: warn", "  anchors: info"),
+                      encoding="utf-8")
     result = build_site(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "print view: editorial-method.md: the link 'article/introduction.md#no-such-anchor'" in result.stderr \
@@ -252,7 +253,8 @@ def test_the_print_view_has_no_address_of_this_machine(site):
     # a build without SITE_URL publishes no absolute address of the edition (mkdocs.yml's
     # fallback site_url is this machine's)
     # (the page's head, canonical link and sitemap follow site_url: the publishing settings' concern)
-    view = str(BeautifulSoup((site / "print" / "index.html").read_text(encoding="utf-8"), "lxml").select_one(".print-view"))
+    view = str(BeautifulSoup((site / "print" / "index.html").read_text(encoding="utf-8"), "lxml")
+               .select_one(".print-view"))
     assert "glossary-term" in view
     assert "127.0.0.1" not in view and "localhost" not in view
 
@@ -267,7 +269,8 @@ def test_the_print_view_prints_each_part_on_a_new_page_with_no_stranded_heading(
     assert not stranded_headings(pdf)
     for mark in view.select(".headerlink"):
         mark.decompose()
-    starts = [squeezed(part.find("h1").get_text())[:30] for part in view.select(".print-part:not(.print-part--runs-on)")]
+    starts = [squeezed(part.find("h1").get_text())[:30]
+              for part in view.select(".print-part:not(.print-part--runs-on)")]
     page_tops = [squeezed("".join(lines[:2])) for lines in pages]
     for start in starts:
         assert any(top.startswith(start) for top in page_tops), start

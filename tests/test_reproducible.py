@@ -12,7 +12,7 @@ import gzip
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -64,7 +64,7 @@ def test_source_date_epoch_dates_the_sitemap_and_its_gzip_header(tmp_path):
     assert result.returncode == 0, result.stderr
     sitemap = (tmp_path / "site" / "sitemap.xml").read_bytes()
     dates = {tag.get_text() for tag in BeautifulSoup(sitemap, "xml").find_all("lastmod")}
-    assert dates == {datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%d")}
+    assert dates == {datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d")}
     compressed = (tmp_path / "site" / "sitemap.xml.gz").read_bytes()
     assert int.from_bytes(compressed[4:8], "little") == epoch, "gzip header MTIME is not SOURCE_DATE_EPOCH"
     assert gzip.decompress(compressed) == sitemap
@@ -78,8 +78,9 @@ def test_without_source_date_epoch_the_date_is_the_last_commits(tmp_path):
         raise AssertionError(f"the project is not a git checkout here: {commit.stderr}")
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}, capture_output=True, text=True, check=False)
+                            cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL},
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     sitemap = (tmp_path / "site" / "sitemap.xml").read_bytes()
     dates = {tag.get_text() for tag in BeautifulSoup(sitemap, "xml").find_all("lastmod")}
-    assert dates == {datetime.fromtimestamp(int(commit.stdout), timezone.utc).strftime("%Y-%m-%d")}
+    assert dates == {datetime.fromtimestamp(int(commit.stdout), UTC).strftime("%Y-%m-%d")}

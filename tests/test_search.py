@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from built_pages import offline_page
 from search_benchmark import QueryFileError, SearchBox, load_queries, page_of, rank
 

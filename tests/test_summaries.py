@@ -106,14 +106,15 @@ def test_the_overview_gives_the_argument_the_takeaways_and_the_reading_times(sit
     assert 250 <= words <= 380, f"the argument runs to {words} words; about 300 are wanted"
     takeaways = content.select_one("h2#key-takeaways").find_next_sibling("ol").select("li")
     assert len(takeaways) == len(SUMMARIES["overview"]["takeaways"]) >= 3
-    for item, entry in zip(takeaways, SUMMARIES["overview"]["takeaways"]):
+    for item, entry in zip(takeaways, SUMMARIES["overview"]["takeaways"], strict=True):
         check_supported(site, html, "at-a-glance", item.select_one("a.summary-sentence"), entry)
     total = sum(section_words(html, section["slug"]) for section in SECTIONS)
     assert f"about {minutes(total)} minutes ({total:,} words, at {RATE} words a minute)" in \
         squash(content.select_one("p.reading-time").get_text())
     rows = content.select_one("h2#sections-and-reading-times").find_next_sibling("table").select("tbody tr")
     assert len(rows) == len(SECTIONS) + 1
-    for row, section in zip(rows, SECTIONS):
+    # the table's last row is the whole article's total: the sections pair with the rows before it
+    for row, section in zip(rows, SECTIONS, strict=False):
         cells = [squash(cell.get_text()) for cell in row.select("td")]
         words = section_words(html, section["slug"])
         assert cells[2:] == [f"{words:,}", f"{minutes(words)} min"]
@@ -124,7 +125,7 @@ def test_key_figures_stand_in_their_passages(site, html):
     table = html("at-a-glance/key-figures").select_one(".key-figures table")
     rows = table.select("tbody tr")
     assert len(rows) == len(FIGURES["figures"])
-    for row, entry in zip(rows, FIGURES["figures"]):
+    for row, entry in zip(rows, FIGURES["figures"], strict=True):
         assert squash(row.select_one(".key-figures__figure").get_text()) == entry["figure"]
         link = row.select_one("a.passage-link")
         check_supported(site, html, "at-a-glance/key-figures", link, entry)
@@ -148,7 +149,7 @@ def test_the_trade_chart_is_a_valid_accessible_svg(site, html):
     bars = svg.findall(f".//{SVG_NS}rect")
     assert [int(bar.get("data-value")) for bar in bars] == [point["value"] for point in points]
     heights = [float(bar.get("height")) for bar in bars]
-    for bar, point in zip(heights, points):
+    for bar, point in zip(heights, points, strict=True):
         assert bar / heights[-1] == pytest.approx(point["value"] / points[-1]["value"], rel=0.01)
     baseline = {round(float(bar.get("y")) + float(bar.get("height")), 1) for bar in bars}
     assert len(baseline) == 1, "bars must stand on one baseline"
@@ -167,7 +168,7 @@ def test_the_timeline_runs_in_order_and_every_event_leads_to_its_passage(site, h
     assert len(events) == len(TIMELINE)
     years = [int(item.select_one("time")["datetime"]) for item in events]
     assert years == sorted(years) and years[0] == 1906 and years[-1] == 2018
-    for item, entry in zip(events, TIMELINE):
+    for item, entry in zip(events, TIMELINE, strict=True):
         assert squash(item.select_one("time").get_text()) == entry["date"]
         link = item.select_one("a.passage-link")
         check_supported(site, html, "at-a-glance/timeline", link, entry)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from html import escape as html_escape
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 
 from edition import tokens
@@ -31,7 +31,8 @@ CITATION_LIKE_RE = re.compile(r"\[\s*(?:\^|\d)")
 SUPPLIED_RE = re.compile(r'<span class="supplied"[^>]*>.*?</span>', re.DOTALL)
 TAG_RE = re.compile(r"<[^>]*>")
 # the paragraph's other attributes (its printed pages) come between class and id
-ARTICLE_PARAGRAPH_RE = re.compile(r'<p class="article-paragraph"[^>]* id="(?P<id>par-\d+)">(?P<body>.*?)</p>', re.DOTALL)
+ARTICLE_PARAGRAPH_RE = re.compile(r'<p class="article-paragraph"[^>]* id="(?P<id>par-\d+)">(?P<body>.*?)</p>',
+                                  re.DOTALL)
 EDITORIAL_NOTES_START = '<section class="editorial-notes"'
 BODY_SEED = Path("seeds") / "article-body.txt"
 BIBLIOGRAPHY_PAGE = "bibliography.md"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pybtex.database import BibliographyData, Person, parse_string
-from pybtex.scanner import PybtexSyntaxError
 from pybtex.exceptions import PybtexError
+from pybtex.scanner import PybtexSyntaxError
 
 from edition import datafiles, markup, seeds
 from edition.errors import EditionError, shortened
@@ -293,7 +293,8 @@ def checked_entry(path: Path, lines: list[str], key: str, entry, printed: list[s
         if corrected is None:
             fail(f"'{name}' keeps a printed reading, but the entry has no '{target}'", name)
         if plain(value) and plain(value) not in printed_text:
-            fail(f"'{name}' = {plain(value)!r} is not in printed reference {number}: {shortened(printed_text, 120)}", name)
+            fail(f"'{name}' = {plain(value)!r} is not in printed reference {number}: "
+                 f"{shortened(printed_text, 120)}", name)
         if plain(value) == plain(corrected):
             fail(f"'{name}' is the same as '{target}': nothing was corrected", name)
         corrections.append(Correction(target, plain(value), corrected))

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Union
 
 from .entries import Name, Reference
 
@@ -49,7 +49,7 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-Piece = Union[str, Element]
+Piece = str | Element
 
 
 def render(pieces: list[Piece], escape: Callable[[str], str]) -> str:

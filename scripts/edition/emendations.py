@@ -109,7 +109,8 @@ def apply(paragraphs: list[str], emendations: list[Emendation], path: Path) -> l
         inner_start, inner_end = inner[0]
         touched = citation_overlap(paragraphs[index], start + inner_start, start + inner_end)
         if touched:
-            raise EditionError(path, emendation.line, f"{emendation.id}: the original {shortened(emendation.original)!r} "
+            raise EditionError(path, emendation.line,
+                               f"{emendation.id}: the original {shortened(emendation.original)!r} "
                                f"touches the authors' citation {touched!r}; an emendation may not change a citation "
                                "(correct the reference in bib/references.bib instead)")
         token = tokens.make(tokens.EMENDATION, emendation.id, emendation.corrected)

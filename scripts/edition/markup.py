@@ -97,7 +97,7 @@ def check_document(path: Path, document: object) -> None:
                     walk(item, str(name), datafiles.line_of(value, name))
         elif isinstance(value, list):
             lines = getattr(value, "item_lines", None) or [line] * len(value)
-            for item, item_line in zip(value, lines):
+            for item, item_line in zip(value, lines, strict=True):
                 walk(item, key, item_line)
         elif isinstance(value, str):
             if key in URL_KEYS:

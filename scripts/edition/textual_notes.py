@@ -64,7 +64,8 @@ def emendations_list(edition: Edition) -> list[str]:
 
 def notes_list(edition: Edition) -> list[str]:
     lines = []
-    ordered = sorted(edition.notes, key=lambda note: (len(edition.note_letters[note.id]), edition.note_letters[note.id]))
+    ordered = sorted(edition.notes,
+                     key=lambda note: (len(edition.note_letters[note.id]), edition.note_letters[note.id]))
     for note in ordered:
         letter = edition.note_letters[note.id]
         link = place_link(edition, tokens.NOTE, note.id, f"note-{note.id}")

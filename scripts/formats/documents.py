@@ -151,7 +151,8 @@ def read_parts(site: Path, paths: list[str], site_url: str | None) -> list[Part]
                 else:
                     attributes["href"] = target
             if "src" in attributes:
-                raise FormatError(f"the page {path} loads a file ({attributes['src']}); the formats hold no external files")
+                raise FormatError(f"the page {path} loads a file ({attributes['src']}); "
+                                  "the formats hold no external files")
         title = article.find("h1").get_text(" ", strip=True)
         parts.append(Part(path, prefix, title, article))
     return parts
@@ -176,8 +177,8 @@ def rewrite_link(href: str, page: str, ids: dict[str, set[str]], address: str) -
         return f"#{prefix_of(target)}--{resolved.fragment}"
     if not address:
         return None
-    return urljoin(address, posixpath.normpath(resolved.path).lstrip("/") + ("/" if resolved.path.endswith("/") else "")) \
-        + (f"#{resolved.fragment}" if resolved.fragment else "")
+    path = posixpath.normpath(resolved.path).lstrip("/") + ("/" if resolved.path.endswith("/") else "")
+    return urljoin(address, path) + (f"#{resolved.fragment}" if resolved.fragment else "")
 
 
 @dataclass

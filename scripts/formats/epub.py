@@ -22,8 +22,9 @@ from pathlib import Path
 
 import lxml.html
 from bs4 import BeautifulSoup
-from edition.publication import Publication
 from lxml import etree
+
+from edition.publication import Publication
 
 from . import documents
 from .errors import FormatError
@@ -140,7 +141,7 @@ def xhtml(fragment: str) -> str:
             if name in node.attrib:
                 node.attrib[proper] = node.attrib.pop(name)
         if "data-epub-type" in node.attrib:
-            node.attrib["{%s}type" % EPUB_NS] = node.attrib.pop("data-epub-type")
+            node.attrib[f"{{{EPUB_NS}}}type"] = node.attrib.pop("data-epub-type")
     text = etree.tostring(element, method="xml", encoding="unicode")
     text = re.sub(r' xmlns:(ns\d+)="' + re.escape(EPUB_NS) + '"', "", text)
     return re.sub(r" ns\d+:type=", " epub:type=", text)
@@ -173,11 +174,14 @@ def cover_svg(source: Publication) -> str:
             f'<rect width="800" height="1200" fill="#37474f"/>'
             f'<rect x="40" y="40" width="720" height="1120" fill="none" stroke="#ff7043" stroke-width="4"/>'
             f'<text x="60" y="180" fill="#fff" font-family="serif" font-size="52" font-weight="bold">{title}</text>'
-            f'<text x="60" y="{260 + 62 * len(lines)}" fill="#eceff1" font-family="serif" font-size="34">{authors}</text>'
+            f'<text x="60" y="{260 + 62 * len(lines)}" fill="#eceff1" font-family="serif" font-size="34">'
+            f'{authors}</text>'
             f'<text x="60" y="980" fill="#eceff1" font-family="sans-serif" font-size="24">'
             f'<tspan x="60" dy="0">{escape(source.journal_en.split(". ")[0])}.</tspan>'
-            f'<tspan x="60" dy="34">{escape(source.journal_en.split(". ", 1)[-1])} {source.volume}({source.issue}), {source.year}</tspan>'
-            f'<tspan x="60" dy="34">pp. {source.first_page}–{source.last_page} · doi:{escape(source.doi)}</tspan></text>'
+            f'<tspan x="60" dy="34">{escape(source.journal_en.split(". ", 1)[-1])} '
+            f'{source.volume}({source.issue}), {source.year}</tspan>'
+            f'<tspan x="60" dy="34">pp. {source.first_page}–{source.last_page} · doi:{escape(source.doi)}</tspan>'
+            f'</text>'
             f'<text x="60" y="1120" fill="#ffccbc" font-family="sans-serif" font-size="26">A reader’s edition</text>'
             f'</svg>\n')
 
@@ -194,7 +198,8 @@ def nav_document(source: Publication, items: list[Chapter], pages: list[tuple[st
     body = (f'<nav epub:type="toc" id="toc" role="doc-toc"><h1>Contents</h1><ol>'
             f'<li><a href="cover.xhtml">Cover</a></li>'
             f'<li><a href="{first.file}">The article</a><ol>{article}</ol></li>'
-            f'<li><a href="{next(c for c in items if not c.article).file}">The editors’ apparatus</a><ol>{apparatus}</ol></li>'
+            f'<li><a href="{next(c for c in items if not c.article).file}">The editors’ apparatus</a>'
+            f'<ol>{apparatus}</ol></li>'
             f'</ol></nav>\n'
             f'<nav epub:type="page-list" id="page-list" hidden=""><h2>Printed pages</h2><ol>{page_list}</ol></nav>\n'
             f'<nav epub:type="landmarks" id="landmarks" hidden=""><h2>Landmarks</h2><ol>'
@@ -230,7 +235,8 @@ def package(source: Publication, items: list[Chapter], modified: datetime) -> st
             f'<dc:language>en</dc:language>'
             f'<dc:date>{source.year}</dc:date>'
             f'<dc:source>{escape(reference)}</dc:source>'
-            f'<dc:publisher>{escape(source.publisher)} (the article); the editors of the reader’s edition</dc:publisher>'
+            f'<dc:publisher>{escape(source.publisher)} (the article); '
+            f'the editors of the reader’s edition</dc:publisher>'
             f'<dc:description>{escape(source.edition_statement)}</dc:description>'
             f'<dc:rights>{escape(source.licence)}</dc:rights>'
             f'<meta property="dcterms:modified">{modified.strftime("%Y-%m-%dT%H:%M:%SZ")}</meta>'

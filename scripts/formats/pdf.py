@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from edition.publication import Publication
 
 from . import documents
@@ -161,7 +162,8 @@ def companion_html(site: Path, source: Publication, site_url: str | None) -> str
         body.append(str(part.body))
     description = (f"Glossary, summaries, key figures, timeline, editorial method and textual notes of the "
                    f"reader's edition of {source.author_names}, {source.source}. DOI {source.doi}.")
-    return (f'<!DOCTYPE html><html lang="{LANGUAGE}">{head(title, source, description, "glossary, summaries, timeline, editorial method")}'
+    return (f'<!DOCTYPE html><html lang="{LANGUAGE}">'
+            f'{head(title, source, description, "glossary, summaries, timeline, editorial method")}'
             f'<body class="companion-pdf">{"".join(body)}</body></html>')
 
 
@@ -213,7 +215,8 @@ def write_pdf(document: str, css: str, output: Path) -> int:
         rendered = HTML(string=document, base_url="about:blank", url_fetcher=refuse).render(
             stylesheets=[CSS(string=css)], pdf_variant=PDF_VARIANT, pdf_tags=True)
         out = io.BytesIO()
-        rendered.write_pdf(out, pdf_variant=PDF_VARIANT, pdf_tags=True, finisher=header_scopes, pdf_identifier=hashlib.sha256(document.encode()).hexdigest()[:32].encode())
+        rendered.write_pdf(out, pdf_variant=PDF_VARIANT, pdf_tags=True, finisher=header_scopes,
+                           pdf_identifier=hashlib.sha256(document.encode()).hexdigest()[:32].encode())
     except URLFetchingError as error:
         raise FormatError(str(error)) from error
     output.write_bytes(out.getvalue())

@@ -88,7 +88,8 @@ def load(path: Path) -> list[Term]:
     for phrase, term in phrases:
         owners = {other.id for other_phrase, other in phrases if other_phrase == phrase}
         if len(owners) > 1:
-            raise EditionError(path, term.line, f"the phrase '{phrase}' is listed under more than one term: {sorted(owners)}")
+            raise EditionError(path, term.line,
+                               f"the phrase '{phrase}' is listed under more than one term: {sorted(owners)}")
     return terms
 
 
@@ -112,7 +113,8 @@ def _term(entry: dict, line: int, path: Path) -> Term:
             raise EditionError(path, line, f"{name}: every source must be a mapping with 'text' and 'url'")
         url = source.get("url")
         if url is not None and not (isinstance(url, str) and URL_RE.match(url)):
-            raise EditionError(path, source[datafiles.LINE_KEY], f"{name}: source url {url!r} is not an http(s) address")
+            raise EditionError(path, source[datafiles.LINE_KEY],
+                               f"{name}: source url {url!r} is not an http(s) address")
         sources.append(Source(" ".join(str(source["text"]).split()), url))
     _sources, status = sourcing.check(sources, entry["status"], path, line, name)
     aliases = tuple(_alias(item, name, len(sources), path, line) for item in entry["aliases"])

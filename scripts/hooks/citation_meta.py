@@ -132,7 +132,8 @@ def citation_tags(source: publication.Publication, keywords: list[str], pdf_url:
     return tags
 
 
-def json_ld(source: publication.Publication, url: str | None, abstract: str, keywords: list[str], pdf_url: str | None) -> str:
+def json_ld(source: publication.Publication, url: str | None, abstract: str, keywords: list[str],
+            pdf_url: str | None) -> str:
     publisher = {"@type": "Organization", "name": source.publisher}
     article = {
         "@context": "https://schema.org",

@@ -94,11 +94,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = citations.renumber(html, on_page)
     except citations.FootnoteMismatch as error:
         path, line = citations.where(root, page.file.src_uri, error.citation.printed)
-        raise PluginError(f"citations: {located(path, line)}: citation {citations.quoted(error.citation.printed)} did not become its footnote "
-                          f"in {page.file.src_uri}: {error}") from error
+        raise PluginError(f"citations: {located(path, line)}: citation {citations.quoted(error.citation.printed)} "
+                          f"did not become its footnote in {page.file.src_uri}: {error}") from error
     for paragraph, text in citations.raw_citations(html):
         path, line = citations.where(root, page.file.src_uri, text)
-        raise PluginError(f"citations: {located(path, line)}: {citations.quoted(text)} reached {page.file.src_uri} (paragraph {paragraph}) "
+        raise PluginError(f"citations: {located(path, line)}: {citations.quoted(text)} "
+                          f"reached {page.file.src_uri} (paragraph {paragraph}) "
                           "as raw text: it is neither a citation nor a footnote mark")
     return html
 

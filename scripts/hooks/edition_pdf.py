@@ -14,10 +14,11 @@ import logging
 import os
 from pathlib import Path
 
-from edition import publication
-from edition.errors import reported
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from edition import publication
+from edition.errors import reported
 
 SWITCH = "EDITION_PDF"
 CONFIG_KEY = "edition_pdf"

@@ -174,7 +174,8 @@ def rewrite_link(href: str, part: Part, by_path: dict[str, Part], print_path: st
         relative = posixpath.relpath(resolved.path, print_path)
         if resolved.path.endswith("/") and relative != ".":
             relative += "/"
-        return relative + (f"?{resolved.query}" if resolved.query else "") + (f"#{resolved.fragment}" if resolved.fragment else "")
+        return (relative + (f"?{resolved.query}" if resolved.query else "")
+                + (f"#{resolved.fragment}" if resolved.fragment else ""))
     if not resolved.fragment:
         return f"#{target.prefix}"
     if resolved.fragment not in target.ids:

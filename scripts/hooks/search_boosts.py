@@ -27,9 +27,10 @@ import json
 import re
 from pathlib import Path
 
-from glossary import terms as glossary_terms
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from glossary import terms as glossary_terms
 from summaries.pages import DIRECTORY as AT_A_GLANCE
 
 INDEX = Path("search") / "search_index.json"
@@ -75,7 +76,8 @@ def glossary_names(path: Path) -> dict[str, list[str]]:
     names = {}
     for term in glossary_terms.load(path):
         others = [term.expansion, term.translation, *(alias.name for alias in term.aliases)]
-        names[f"glossary/{term.id}/"] = [*dict.fromkeys(name for name in others if name and name != term.term), term.term]
+        names[f"glossary/{term.id}/"] = [*dict.fromkeys(name for name in others if name and name != term.term),
+                                         term.term]
     return names
 
 

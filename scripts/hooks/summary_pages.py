@@ -15,9 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from bibliography.citations import CITATION_RE
 from edition import pipeline, tokens
 from edition.errors import reported
-from bibliography.citations import CITATION_RE
 from summaries import data, pages, passages, reading_time
 
 EDITORIAL = Path("editorial")

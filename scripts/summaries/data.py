@@ -82,7 +82,8 @@ def fields(entry: Any, spec: dict[str, type | tuple[type, ...]], path: Path, lin
     line = entry.get(datafiles.LINE_KEY, line)
     for name in entry:
         if name != datafiles.LINE_KEY and name not in spec:
-            raise EditionError(path, datafiles.line_of(entry, name), f"{what}: unknown field '{name}' (known: {', '.join(spec)})")
+            raise EditionError(path, datafiles.line_of(entry, name),
+                               f"{what}: unknown field '{name}' (known: {', '.join(spec)})")
     checked = {datafiles.LINE_KEY: line}
     for name, kind in spec.items():
         optional = isinstance(kind, tuple) and type(None) in kind

@@ -144,5 +144,6 @@ def check(claims: list[Claim], all_passages: dict[str, Passage]) -> None:
             raise EditionError(
                 claim.path, claim.line,
                 f"{claim.what}: the editors' sentence {shortened(plain(claim.text).strip())!r} rests on "
-                f"{claim.paragraph}, where the authors hedge (“{hedge(sentence)}”): {hedged_words(sentence)!r}. Keep the "
+                f"{claim.paragraph}, where the authors hedge (“{hedge(sentence)}”): {hedged_words(sentence)!r}. "
+                "Keep the "
                 "authors' hedge in the sentence, or record why it may be dropped under 'hedge_dropped_because'")
