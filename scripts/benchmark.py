@@ -192,18 +192,24 @@ def search_ranks(browser, base: str, queries: list) -> list[int | None]:
     return ranks
 
 
-def search_costs(browser, site: Path, base: str) -> dict[str, float]:
-    """On a throttled phone, from an empty cache: the bytes of search files (worker, index, lunr
-    languages) fetched by the time the page is idle, the bytes the first search adds, and the
-    time from focusing the box to the first result on screen."""
-    context = browser.new_context(**PHONE)
-    search_benchmark.SearchBox.prepare(context)
+def throttled_page(context):
+    """A new page of `context` as a slow phone loads it: no cache, a slow network, a 4× slower CPU."""
     page = context.new_page()
     session = context.new_cdp_session(page)
     session.send("Network.enable")
     session.send("Network.setCacheDisabled", {"cacheDisabled": True})
     session.send("Network.emulateNetworkConditions", SLOW_NETWORK)
     session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    return page
+
+
+def search_costs(browser, site: Path, base: str) -> dict[str, float]:
+    """On a throttled phone, from an empty cache: the bytes of search files (worker, index, lunr
+    languages) fetched by the time the page is idle, the bytes the first search adds, and the
+    time from focusing the box to the first result on screen."""
+    context = browser.new_context(**PHONE)
+    search_benchmark.SearchBox.prepare(context)
+    page = throttled_page(context)
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{base}/", wait_until="load")
@@ -267,12 +273,7 @@ def pagefind_figures(browser, copy: Path, queries: list) -> dict:
         times, added = [], 0
         for _ in range(3):
             context = browser.new_context(**PHONE)
-            page = context.new_page()
-            session = context.new_cdp_session(page)
-            session.send("Network.enable")
-            session.send("Network.setCacheDisabled", {"cacheDisabled": True})
-            session.send("Network.emulateNetworkConditions", SLOW_NETWORK)
-            session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            page = throttled_page(context)
             fetched: list[str] = []
             page.on("request", lambda request, fetched=fetched: fetched.append(request.url))
             page.goto(f"{base}/", wait_until="load")

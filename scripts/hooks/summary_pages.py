@@ -21,7 +21,6 @@ from edition.errors import reported
 from summaries import data, pages, passages, reading_time
 
 EDITORIAL = Path("editorial")
-ARTICLE_DIR = "article/"
 
 _state: dict = {}
 
@@ -38,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         events = data.load_timeline(root / EDITORIAL / "timeline.yml", paragraphs)
     words = {section.slug: sum(reading_words(text) for text in section.paragraphs) for section in edition.sections}
     _state.clear()
-    _state.update(sections=edition.sections, sections_by_slug={section.slug: section for section in edition.sections},
+    _state.update(edition=edition, sections=edition.sections,
                   summaries=summaries, figures=figures, chart=chart, events=events,
                   words=words)
     return config
@@ -58,13 +57,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not page.file.src_uri.startswith(ARTICLE_DIR):
+    section = _state["edition"].section_at(page.file.src_uri)
+    if section is None:
         return markdown
-    slug = page.file.src_uri[len(ARTICLE_DIR):-len(".md")]
+    slug = section.slug
     summary = _state["summaries"].sections.get(slug)
     if summary is None:
         raise PluginError(f"summaries: no summary for the section page {page.file.src_uri}")
-    section = _state["sections_by_slug"][slug]
     box = pages.section_box(slug, summary, _state["words"][slug], _state["summaries"].reading_rate)
     return before_paragraph(markdown, section.paragraph_ids[0], box, page.file.src_uri)
 
