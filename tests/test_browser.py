@@ -23,7 +23,8 @@ def command_line(pid: int) -> list[str]:
 
 def disabled_features(arguments: list[str]) -> list[list[str]]:
     """Each --disable-features value of a command line, in order."""
-    return [argument.split("=", 1)[1].split(",") for argument in arguments if argument.startswith("--disable-features=")]
+    prefix = "--disable-features="
+    return [argument[len(prefix):].split(",") for argument in arguments if argument.startswith(prefix)]
 
 
 @pytest.fixture(scope="module")
