@@ -358,3 +358,62 @@ def test_the_same_site_gives_the_same_pdf_bytes(published_site, companion, tmp_p
     info = PdfReader(io.BytesIO(published_site.pdf.read_bytes())).metadata
     if commit_time.isdigit():
         assert info["/CreationDate"].startswith("D:") and info["/CreationDate"] == info["/ModDate"]
+
+
+def opening_words(heading, count: int = 4) -> str | None:
+    """The first words of the text that follows a heading in the built page, past the short lines
+    that stand under it (the editors' label, a summary's pages and reading time) and what the PDF
+    leaves out (the reading time and the closed editors' summary of an article page)."""
+    for block in heading.find_next_siblings():
+        if block.name and block.name[0] == "h" and block.name[1:].isdigit():
+            return None
+        if block.name == "details" or set(block.get("class") or []) & {"summary-meta", "reading-time",
+                                                                       "editorial-label"}:
+            continue
+        found = words(block.get_text(" "))
+        if len(found) >= count:
+            return "".join(found[:count])
+    return None
+
+
+def outline(pdf: Path) -> list[tuple[str, int]]:
+    """The PDF's bookmarks, in order: (title without spaces and hyphens, 1-based page number)."""
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    found = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append(("".join(words(item.title)), reader.get_destination_page_number(item) + 1))
+    walk(reader.outline)
+    return found
+
+
+@pytest.mark.parametrize("which,paths", [
+    ("article", [f"article/{name}" for name in SECTIONS]),
+    ("companion", ["at-a-glance/summaries", "at-a-glance/key-figures", "at-a-glance/timeline", "editorial-method"]),
+])
+def test_every_heading_stands_on_the_page_where_its_text_begins(published_site, companion, which, paths):
+    # where a heading is printed, from the PDF's own bookmarks (a title alone can stand on many
+    # pages: in a running head, in the glossary's lists of passages)
+    pdf = published_site.pdf if which == "article" else companion
+    pages = ["".join(words(text)) for text in pdf_page_texts(pdf)]
+    bookmarks = outline(pdf)
+    checked, problems = 0, []
+    for path in paths:
+        for heading in built(published_site, path).select("article h1, article h2"):
+            for mark in heading.select(".headerlink"):
+                mark.decompose()
+            title, opening = "".join(words(heading.get_text(" "))), opening_words(heading)
+            at = next((index for index, (name, _) in enumerate(bookmarks) if name == title), None)
+            if opening is None or at is None:
+                continue
+            page = bookmarks.pop(at)[1]  # the next heading of the same name is the next bookmark
+            checked += 1
+            if opening not in pages[page - 1]:
+                problems.append(f"{path}: “{heading.get_text(' ').strip()}” at the foot of page {page}, "
+                                "its text on the next")
+    assert checked >= len(paths), f"only {checked} headings were found among the bookmarks"
+    assert not problems, "\n".join(problems)
