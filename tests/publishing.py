@@ -95,6 +95,21 @@ def pdf_destinations(pdf: Path) -> dict[str, int]:
             for name, destination in reader.named_destinations.items()}
 
 
+def pdf_outline(pdf: Path) -> list[tuple[str, int]]:
+    """The PDF's bookmarks, in order: (title, page number)."""
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    found = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):  # the bookmarks under the one before
+                walk(item)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item) + 1))
+    walk(reader.outline)
+    return found
+
+
 def normalised(text: str) -> str:
     """Text with runs of white space (line breaks, no-break spaces) as single spaces."""
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()

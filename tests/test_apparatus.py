@@ -202,20 +202,18 @@ def test_every_unverified_statement_says_so_and_every_sourced_one_shows_its_sour
             assert said in text, note.id
         else:
             assert note.sources and all(squash(source) in text for source in note.sources), note.id
-    rows = html("at-a-glance/key-figures").select(".key-figures table tbody tr")
-    figures = yaml.safe_load((EDITORIAL / "key-figures.yml").read_text(encoding="utf-8"))["figures"]
-    assert len(rows) == len(figures)
-    for row, figure in zip(rows, figures, strict=True):
-        text = squash(row.get_text())
-        assert (said in text) == (figure.get("status") == "unverified"), figure["figure"]
-        assert all(squash(source) in text for source in figure.get("sources") or []), figure["figure"]
-    events = html("at-a-glance/timeline").select("li.timeline__event")
-    timeline = yaml.safe_load((EDITORIAL / "timeline.yml").read_text(encoding="utf-8"))["events"]
-    assert len(events) == len(timeline)
-    for item, event in zip(events, timeline, strict=True):
-        text = squash(item.get_text())
-        assert (said in text) == (event.get("status") == "unverified"), event["date"]
-        assert all(squash(source) in text for source in event.get("sources") or []), event["date"]
+    # each key figure is a table row, each event a list item, in the order of their data file
+    for path, selector, file, key, name in [
+        ("at-a-glance/key-figures", ".key-figures table tbody tr", "key-figures.yml", "figures", "figure"),
+        ("at-a-glance/timeline", "li.timeline__event", "timeline.yml", "events", "date"),
+    ]:
+        shown = html(path).select(selector)
+        entries = yaml.safe_load((EDITORIAL / file).read_text(encoding="utf-8"))[key]
+        assert len(shown) == len(entries), file
+        for element, entry in zip(shown, entries, strict=True):
+            text = squash(element.get_text())
+            assert (said in text) == (entry.get("status") == "unverified"), entry[name]
+            assert all(squash(source) in text for source in entry.get("sources") or []), entry[name]
 
 
 # ---- aliases ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from publishing import normalised, pdf_destinations, pdf_links, pdf_page_texts
+from publishing import normalised, pdf_destinations, pdf_links, pdf_outline, pdf_page_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = yaml.safe_load((ROOT / "editorial" / "article.yml").read_text(encoding="utf-8"))
@@ -376,21 +376,6 @@ def opening_words(heading, count: int = 4) -> str | None:
     return None
 
 
-def outline(pdf: Path) -> list[tuple[str, int]]:
-    """The PDF's bookmarks, in order: (title without spaces and hyphens, 1-based page number)."""
-    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
-    found = []
-
-    def walk(items):
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                found.append(("".join(words(item.title)), reader.get_destination_page_number(item) + 1))
-    walk(reader.outline)
-    return found
-
-
 @pytest.mark.parametrize("which,paths", [
     ("article", [f"article/{name}" for name in SECTIONS]),
     ("companion", ["at-a-glance/summaries", "at-a-glance/key-figures", "at-a-glance/timeline", "editorial-method"]),
@@ -400,7 +385,7 @@ def test_every_heading_stands_on_the_page_where_its_text_begins(published_site, 
     # pages: in a running head, in the glossary's lists of passages)
     pdf = published_site.pdf if which == "article" else companion
     pages = ["".join(words(text)) for text in pdf_page_texts(pdf)]
-    bookmarks = outline(pdf)
+    bookmarks = [("".join(words(title)), page) for title, page in pdf_outline(pdf)]
     checked, problems = 0, []
     for path in paths:
         for heading in built(published_site, path).select("article h1, article h2"):
