@@ -28,12 +28,26 @@
   }
 
   var paragraphs = document.querySelectorAll(".md-content p.article-paragraph[data-first-page]");
+
+  // An element of the tools, with its class and, if given, its text.
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    made.className = className;
+    if (text !== undefined) made.textContent = text;
+    return made;
+  }
+
+  // A button that only runs a script (type "button": it never submits anything).
+  function makeButton(className, text) {
+    var made = element("button", className, text);
+    made.type = "button";
+    return made;
+  }
   var status = null; // the live region that announces what the tools did
 
   function announce(message) {
     if (!status) {
-      status = document.createElement("p");
-      status.className = "reader-tools-status";
+      status = element("p", "reader-tools-status");
       status.setAttribute("role", "status");
       (document.querySelector(".md-content") || document.body).appendChild(status);
     }
@@ -74,17 +88,13 @@
 
   var switcher = null;
   if (paragraphs.length) {
-    switcher = document.createElement("button");
-    switcher.type = "button";
-    switcher.className = "as-printed-switch";
-    switcher.textContent = "As printed";
+    switcher = makeButton("as-printed-switch", "As printed");
     switcher.title = "Show the text as the journal printed it: the printed readings in place of the editors' "
       + "corrections, and the authors' numbered citations";
     switcher.setAttribute("aria-pressed", "false");
     var bar = document.querySelector(".md-content .edition-downloads");
     if (!bar) {
-      bar = document.createElement("div");
-      bar.className = "edition-downloads";
+      bar = element("div", "edition-downloads");
       var inner = document.querySelector(".md-content__inner");
       if (inner) inner.insertBefore(bar, inner.firstChild);
     }
@@ -182,18 +192,10 @@
   var opener = null; // the button that opened the panel, to give focus back
 
   function row(label, text, copyName) {
-    var block = document.createElement("div");
-    block.className = "cite-panel__style";
-    var name = document.createElement("p");
-    name.className = "cite-panel__label";
-    name.textContent = label;
-    var body = document.createElement("p");
-    body.className = "cite-panel__text";
-    body.textContent = text;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "cite-panel__copy";
-    button.textContent = "Copy";
+    var block = element("div", "cite-panel__style");
+    var name = element("p", "cite-panel__label", label);
+    var body = element("p", "cite-panel__text", text);
+    var button = makeButton("cite-panel__copy", "Copy");
     button.setAttribute("aria-label", copyName);
     button.addEventListener("click", function () {
       copy(text).then(function () {
@@ -226,18 +228,13 @@
     var cited = citation(passage.first, passage.last);
     var link = address(passage.fragment);
     var where = "paragraph " + passage.number + ", " + pagesLabel(passage.first, passage.last);
-    panel = document.createElement("section");
-    panel.className = "cite-panel";
+    panel = element("section", "cite-panel");
     panel.id = "cite-panel";
     panel.setAttribute("aria-label", "Cite " + (passage.quotation ? "the selected text" : "this passage"));
-    var head = document.createElement("p");
-    head.className = "cite-panel__head";
-    head.textContent = (passage.quotation ? "Cite the selected text, " : "Cite this passage, ") + where;
-    var shut = document.createElement("button");
-    shut.type = "button";
-    shut.className = "cite-panel__close";
+    var head = element("p", "cite-panel__head",
+                       (passage.quotation ? "Cite the selected text, " : "Cite this passage, ") + where);
+    var shut = makeButton("cite-panel__close", "\u00d7");
     shut.setAttribute("aria-label", "Close the citation");
-    shut.textContent = "\u00d7";
     shut.addEventListener("click", function () { close(true); });
     head.appendChild(shut);
     panel.appendChild(head);
@@ -268,9 +265,7 @@
   }
 
   paragraphs.forEach(function (paragraph) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "cite-passage";
+    var button = makeButton("cite-passage");
     var first = paragraph.getAttribute("data-first-page");
     var last = paragraph.getAttribute("data-last-page");
     button.setAttribute("aria-label", "Cite paragraph " + number(paragraph) + " (" + pagesLabel(first, last) + ")");
@@ -290,12 +285,9 @@
 
   /* A selection inside the authors' text: a bar at the foot of the screen offers its citation,
      by the page where it begins (and, when it runs on, where it ends). */
-  var offer = document.createElement("div");
-  offer.className = "cite-selection";
+  var offer = element("div", "cite-selection");
   offer.hidden = true;
-  var offerButton = document.createElement("button");
-  offerButton.type = "button";
-  offerButton.className = "cite-selection__button";
+  var offerButton = makeButton("cite-selection__button");
   offer.appendChild(offerButton);
   document.querySelector(".md-content").appendChild(offer);
   var selected = null; // the passage the bar offers
