@@ -1,17 +1,21 @@
 """The edition's stylesheets and scripts as the browser gets them (scripts/hooks/assets.py):
-one minified file each, holding every source listed in mkdocs.yml in order, and no script that
-holds up the first paint."""
+one minified file each, holding every source listed in mkdocs.yml in order (the stylesheet opened
+by Material's colour palette), and no script that holds up the first paint."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import material
+import rcssmin
 import yaml
 
 from built_pages import html_files
 from conftest import ROOT, assert_fails_cleanly
 
 BUNDLE_PART_RE = re.compile(r"/\*! (\S+) \*/")
+MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 
 
 def listed(option: str) -> list[str]:
@@ -19,14 +23,16 @@ def listed(option: str) -> list[str]:
     return [entry if isinstance(entry, str) else entry["path"] for entry in config[option]]
 
 
-def test_every_page_loads_one_edition_stylesheet_and_one_script_and_defers_every_script(site, html):
+def test_every_page_loads_two_stylesheets_and_one_edition_script_and_defers_every_script(site, html):
     for file in html_files(site):
         if file.relative_to(site).parts[0] in ("assets", "search"):
             continue
         page = html(file.relative_to(site).as_posix())
-        edition_css = [link["href"] for link in page.select('link[rel="stylesheet"]') if "/edition." in link["href"]]
+        # Material's main stylesheet, then the edition's (which holds Material's palette)
+        stylesheets = [link["href"].rsplit("/", 1)[-1].split(".")[0] for link in page.select('link[rel="stylesheet"]')]
+        assert stylesheets == ["main", "edition"], (file, stylesheets)
         edition_js = [script["src"] for script in page.select("script[src]") if "/edition." in script["src"]]
-        assert len(edition_css) == 1 and len(edition_js) == 1, (file, edition_css, edition_js)
+        assert len(edition_js) == 1, (file, edition_js)
         blocking = [script["src"] for script in page.select("script[src]")
                     if not script.has_attr("defer") and not script.has_attr("async")]
         assert not blocking, f"{file.relative_to(site)}: scripts that hold up the first paint: {blocking}"
@@ -37,7 +43,15 @@ def test_the_bundles_hold_every_listed_source_in_order_and_the_sources_are_not_p
         bundles = sorted((site / "assets" / folder).glob(f"edition.*.min{suffix}"))
         assert len(bundles) == 1, bundles
         text = bundles[0].read_text(encoding="utf-8")
-        assert BUNDLE_PART_RE.findall(text) == listed(option)
+        expected = listed(option)
+        if option == "extra_css":  # Material's palette first, where Material's own link put it
+            (palette,) = MATERIAL_STYLESHEETS.glob("palette.*.min.css")
+            expected = [f"material/{palette.name}"] + expected
+            rules = rcssmin.cssmin(re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", palette.read_text(encoding="utf-8")))
+            assert rules in text, f"{bundles[0].name} does not hold Material's {palette.name} whole"
+            published = site / "assets" / "stylesheets" / palette.name
+            assert not published.exists(), f"{palette.name} is published beside the edition's stylesheet"
+        assert BUNDLE_PART_RE.findall(text) == expected
         for source in listed(option):
             assert not (site / source).exists(), f"{source} is published beside its bundle"
         assert "\n  " not in text, f"{bundles[0].name} is not minified"
