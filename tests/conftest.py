@@ -61,8 +61,8 @@ PUBLISHED_GROUP = "published-site"
 # long file starts last and keeps one worker busy after the others are done
 # (pytest.ini: --no-loadscope-reorder keeps this order).
 # The keyboard walk comes first: its two parts that hold the print view are the suite's longest
-# tests (100-120 s each in a clean clone), then the published site's chain of builds (~210 s on
-# one worker).
+# tests (100-120 s each in a clean clone), then axe (12 parts of 35-60 s), then the published
+# site's chain of builds (~210 s on one worker).
 SLOWEST_FIRST = ["test_keyboard.py", "test_accessibility.py", "test_pdf.py", "test_privacy.py",
                  "test_search.py", "test_print.py", "test_html_valid.py", "test_glossary_browser.py"]
 

@@ -65,3 +65,14 @@ def test_a_listed_stylesheet_that_does_not_exist_stops_the_build(project_copy, t
     line = text.splitlines().index("  - assets/stylesheets/print.css") + 1
     assert_fails_cleanly(project_copy, tmp_path / "out",
                          f"mkdocs.yml:{line}: assets/stylesheets/printed.css is not in docs/")
+
+
+def test_a_material_that_links_its_palette_otherwise_stops_the_build(project_copy, tmp_path):
+    # as if a new Material named its palette stylesheet differently in its pages: the edition's
+    # stylesheet would hold the palette and the page would load a second one, or none
+    template = project_copy / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8") + '\n{% block styles %}'
+                        '{{ super() | replace("/palette.", "/colours.") }}{% endblock %}\n', encoding="utf-8")
+    (palette,) = MATERIAL_STYLESHEETS.glob("palette.*.min.css")
+    assert_fails_cleanly(project_copy, tmp_path / "out", "expected the link to Material's "
+                         f"assets/stylesheets/{palette.name} once in the page, found it 0 times")
