@@ -18,6 +18,11 @@ BUNDLE_PART_RE = re.compile(r"/\*! (\S+) \*/")
 MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 
 
+def material_palette() -> Path:
+    (palette,) = MATERIAL_STYLESHEETS.glob("palette.*.min.css")
+    return palette
+
+
 def listed(option: str) -> list[str]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     return [entry if isinstance(entry, str) else entry["path"] for entry in config[option]]
@@ -45,7 +50,7 @@ def test_the_bundles_hold_every_listed_source_in_order_and_the_sources_are_not_p
         text = bundles[0].read_text(encoding="utf-8")
         expected = listed(option)
         if option == "extra_css":  # Material's palette first, where Material's own link put it
-            (palette,) = MATERIAL_STYLESHEETS.glob("palette.*.min.css")
+            palette = material_palette()
             expected = [f"material/{palette.name}"] + expected
             rules = rcssmin.cssmin(re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", palette.read_text(encoding="utf-8")))
             assert rules in text, f"{bundles[0].name} does not hold Material's {palette.name} whole"
@@ -73,6 +78,6 @@ def test_a_material_that_links_its_palette_otherwise_stops_the_build(project_cop
     template = project_copy / "overrides" / "main.html"
     template.write_text(template.read_text(encoding="utf-8") + '\n{% block styles %}'
                         '{{ super() | replace("/palette.", "/colours.") }}{% endblock %}\n', encoding="utf-8")
-    (palette,) = MATERIAL_STYLESHEETS.glob("palette.*.min.css")
+    palette = material_palette()
     assert_fails_cleanly(project_copy, tmp_path / "out", "expected the link to Material's "
                          f"assets/stylesheets/{palette.name} once in the page, found it 0 times")

@@ -63,8 +63,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     js = rjsmin.jsmin(joined(docs, scripts, config_file, ";"), keep_bang_comments=True)
     bundles = {STYLESHEET.format(digest=digest(css)): css, SCRIPT.format(digest=digest(js)): js}
     script = next((name for name in bundles if name.endswith(".js") and bundles[name]), None)
-    _state.update(sources=set(stylesheets) | set(scripts), bundles=bundles, script=script,
-                  palette=None if palette is None else f"assets/stylesheets/{palette.name}")
+    palette_name = None if palette is None else f"assets/stylesheets/{palette.name}"
+    # Material's palette is one of the stylesheet's sources: it is not published beside it either
+    sources = set(stylesheets) | set(scripts) | ({palette_name, palette_name + ".map"} if palette_name else set())
+    _state.update(sources=sources, bundles=bundles, script=script, palette=palette_name)
     config.extra_css = [name for name in bundles if name.endswith(".css") and bundles[name]]
     config.extra_javascript = []  # the script is put before Material's bundle instead (on_post_page)
     return config
@@ -75,11 +77,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = files.get_file_from_path(source)
         if file is not None:
             files.remove(file)
-    if _state["palette"] is not None:
-        for name in (_state["palette"], _state["palette"] + ".map"):
-            file = files.get_file_from_path(name)
-            if file is not None:
-                files.remove(file)
     for name, content in _state["bundles"].items():
         if content:
             files.append(File.generated(config, name, content=content))
@@ -136,14 +133,14 @@ def material_palette(config: MkDocsConfig) -> Path | None:
     if not config.theme.get("palette"):
         return None
     found: list[Path] = []
-    for folder in config.theme.dirs:
+    for folder in config.theme.dirs:  # the first folder that has it is the one MkDocs serves it from
         found = sorted(Path(folder).glob(PALETTE_GLOB))
-        if len(found) == 1:
-            return found[0]
         if found:
             break
-    raise PluginError(f"assets: expected one {PALETTE_GLOB} in the theme, found "
-                      f"{len(found)} (has Material changed how it ships its colour palette?)")
+    if len(found) != 1:
+        raise PluginError(f"assets: expected one {PALETTE_GLOB} in the theme, found "
+                          f"{len(found)} (has Material changed how it ships its colour palette?)")
+    return found[0]
 
 
 def without_palette_link(html: str, page_name: str) -> str:
