@@ -55,7 +55,27 @@ def offline_context(browser, base_url: str, **options):
             route.abort()
 
     context.route("**/*", route)
+    new_page = context.new_page
+    context.new_page = lambda *args, **kwargs: ready_when_opened(new_page(*args, **kwargs))
     return context
+
+
+# Material's bundle starts after the page's first paint (material-after-paint.js), so a page is
+# ready for its tools a moment after it has loaded; a page without Material's bundle at once.
+MATERIAL_STARTED = "() => !document.querySelector('script[data-material-bundle]') || !!window.component$"
+
+
+def ready_when_opened(page):
+    """`page`, whose goto returns once the page is ready for a reader's first tap or key."""
+    goto = page.goto
+
+    def goto_when_ready(url: str, **options):
+        response = goto(url, **options)
+        page.wait_for_function(MATERIAL_STARTED)
+        return response
+
+    page.goto = goto_when_ready
+    return page
 
 
 def offline_page(browser, base_url: str, **options):

@@ -1,0 +1,201 @@
+"""Material's files as the reader gets them (scripts/hooks/assets.py): its script bundle starts
+after the page's first paint, and its stylesheet comes without the rules no page can match
+(scripts/unused_css.py)."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import material
+import tinycss2
+from tinycss2 import ast
+
+from built_pages import html_files, offline_page
+from conftest import assert_fails_cleanly
+from unused_css import Names, without_unused_rules
+
+MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
+BUNDLE_RE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+LONGEST_SECTION = "article/historical-background/"
+GROUPING = ("media", "supports")
+
+# ---- Material's script
+
+
+def test_no_page_loads_materials_bundle_itself_and_every_page_names_it_for_the_edition_script(site, html):
+    for file in html_files(site):
+        if file.relative_to(site).parts[0] in ("assets", "search"):
+            continue
+        page = html(file.relative_to(site).as_posix())
+        assert not [script for script in page.select("script[src]") if "/bundle." in script["src"]], file
+        (edition,) = page.select("script[data-material-bundle]")
+        assert "/edition." in edition["src"] and edition.has_attr("defer"), (file, edition)
+        address = edition["data-material-bundle"]
+        named = site / address.lstrip("/") if address.startswith("/") else (file.parent / address).resolve()
+        assert named.is_file() and BUNDLE_RE.search(named.as_posix()), (file, address)
+
+
+def test_materials_bundle_is_fetched_after_the_first_paint_and_its_tools_work(browser, base_url):
+    page = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{base_url}/{LONGEST_SECTION}")
+        page.wait_for_function("() => !!window.component$")  # Material has started
+        timing = page.evaluate("""() => {
+            const paint = performance.getEntriesByName("first-contentful-paint")[0];
+            const bundle = performance.getEntriesByType("resource")
+                .filter(entry => /\\/bundle\\.[0-9a-f]+\\.min\\.js$/.test(entry.name));
+            return {paint: paint && paint.startTime, bundle: bundle.map(entry => entry.startTime)};
+        }""")
+        assert timing["paint"] is not None and len(timing["bundle"]) == 1, timing
+        assert timing["bundle"][0] >= timing["paint"], f"the bundle was fetched before the first paint: {timing}"
+        # Material's tools work: a note's preview opens on hover
+        page.locator("a.footnote-ref").first.hover()
+        page.locator(".md-tooltip2").first.wait_for(state="visible", timeout=3000)
+        assert page.outside == []
+    finally:
+        page.context.close()
+
+
+def test_a_hidden_page_still_gets_materials_tools(browser, base_url):
+    # a tab opened in the background paints nothing: Material starts a while after it has loaded
+    page = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    try:
+        page.add_init_script("PerformanceObserver.prototype.observe = function () {};")  # no paint is reported
+        page.goto(f"{base_url}/{LONGEST_SECTION}")
+        page.wait_for_function("() => !!window.component$", timeout=10_000)
+    finally:
+        page.context.close()
+
+
+def test_a_script_list_that_does_not_end_with_materials_starter_stops_the_build(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - assets/javascripts/material-after-paint.js\n", ""), encoding="utf-8")
+    assert_fails_cleanly(project_copy, tmp_path / "out", "mkdocs.yml: the last script under extra_javascript must "
+                         "be assets/javascripts/material-after-paint.js")
+
+
+# ---- Material's stylesheet
+
+def selectors(css: str) -> set[str]:
+    """Every selector of every style rule, inside @media and @supports too."""
+    found: set[str] = set()
+
+    def walk(rules):
+        for rule in rules:
+            if isinstance(rule, ast.QualifiedRule):
+                found.update(part.strip() for part in tinycss2.serialize(rule.prelude).split(","))
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in GROUPING:
+                walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+
+    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return found
+
+
+def site_stylesheet(site: Path) -> Path:
+    (stylesheet,) = (site / "assets" / "stylesheets").glob("main.*.min.css")
+    return stylesheet
+
+
+def materials_stylesheet() -> Path:
+    (stylesheet,) = (MATERIAL_ASSETS / "stylesheets").glob("main.*.min.css")
+    return stylesheet
+
+
+def test_materials_stylesheet_is_smaller_renamed_for_its_content_and_without_its_map(site, html):
+    ours, theirs = site_stylesheet(site), materials_stylesheet()
+    text = ours.read_text(encoding="utf-8")
+    gzipped = len(gzip.compress(text.encode("utf-8"), 6, mtime=0))
+    assert gzipped < 0.85 * len(gzip.compress(theirs.read_bytes(), 6, mtime=0)), (ours.name, gzipped)
+    assert ours.name != theirs.name and "sourceMappingURL" not in text
+    assert not list(ours.parent.glob("main.*.map"))
+    assert html("article/introduction/").select_one(f'link[rel="stylesheet"][href$="/{ours.name}"]') is not None
+    # every rule that is kept is Material's, as written
+    assert selectors(text) <= selectors(theirs.read_text(encoding="utf-8"))
+
+
+# A selector's superset for querySelector: pseudo-elements and state pseudo-classes (`:hover`,
+# `:checked`, `:nth-child(2)`) dropped, so an element the rule could ever style matches; what
+# :not(), :is(), :where() and :has() hold is kept as written.
+MATCH_SCRIPT = """selectors => {
+    const KEPT = ["not", "is", "where", "has"];
+    const loose = selector => {
+        let out = "", i = 0;
+        while (i < selector.length) {
+            const c = selector[i];
+            if (c === "[") {  // an attribute selector, as written
+                const close = selector.indexOf("]", i);
+                out += selector.slice(i, close + 1); i = close + 1; continue;
+            }
+            if (c !== ":") { out += c; i++; continue; }
+            const name = /^::?([\\w-]+)/.exec(selector.slice(i));
+            let j = i + name[0].length;
+            if (selector[j] === "(") {  // the group, to its matching parenthesis
+                let depth = 0, k = j;
+                do {
+                    if (selector[k] === "(") depth++; else if (selector[k] === ")") depth--;
+                    k++;
+                } while (depth && k < selector.length);
+                if (KEPT.includes(name[1])) out += selector.slice(i, k);
+                j = k;
+            }
+            i = j;
+        }
+        return out.replace(/(^|[\\s>+~])(?=[\\s>+~]|$)/g, "$1*").trim() || "*";
+    };
+    const matched = [], unreadable = [];
+    for (const selector of selectors) {
+        try { if (document.querySelector(loose(selector))) matched.push(selector + " → " + loose(selector)); }
+        catch (error) { unreadable.push(selector + " → " + loose(selector)); }
+    }
+    return {matched, unreadable};
+}"""
+
+
+def test_no_rule_left_out_of_materials_stylesheet_could_style_a_page(browser, base_url, site):
+    # every page as it loads, and the states Material's script draws: search results, a note's
+    # preview, the contents drawer on a phone
+    left_out = sorted(selectors(materials_stylesheet().read_text(encoding="utf-8"))
+                      - selectors(site_stylesheet(site).read_text(encoding="utf-8")))
+    assert left_out, "nothing was left out of Material's stylesheet"
+    page = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
+    problems = []
+    try:
+        def check(where: str) -> None:
+            result = page.evaluate(MATCH_SCRIPT, left_out)
+            problems.extend(f"{where}: {selector}" for selector in result["matched"] + result["unreadable"])
+
+        for file in html_files(site):
+            if file.relative_to(site).parts[0] in ("assets", "search"):
+                continue
+            path = file.relative_to(site).as_posix().removesuffix("index.html")
+            page.goto(f"{base_url}/{path}")
+            page.wait_for_function("() => !!window.component$")
+            check(path or "/")
+        page.goto(f"{base_url}/{LONGEST_SECTION}")
+        page.wait_for_function("() => !!window.component$")
+        page.keyboard.press("/")
+        page.locator("input.md-search__input").fill("cartel")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        check("search results")
+        page.keyboard.press("Escape")
+        page.locator("a.footnote-ref").first.hover()
+        page.locator(".md-tooltip2").first.wait_for(state="visible", timeout=3000)
+        check("a note's preview")
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.locator("label.md-header__button[for='__drawer']").click()
+        check("the drawer on a phone")
+    finally:
+        page.context.close()
+    assert problems == [], "\n".join(problems[:40])
+
+
+def test_a_rule_is_left_out_only_when_a_class_it_needs_is_nowhere():
+    names = Names(['<p class="kept">', 'x.className = `md-tag--${tag}`; el.classList.add("added")'])
+    css = ('.kept{a:1}.gone{a:2}.kept,.gone{a:3}.added p{a:4}.md-tag--red{a:5}p:not(.gone){a:6}'
+           ':is(.gone,.kept) a{a:7}@media screen{.gone{a:8}}@media print{.kept{a:9}}/*! licence */')
+    assert without_unused_rules(css, names) == ('.kept{a:1}.kept{a:3}.added p{a:4}.md-tag--red{a:5}'
+                                                 'p:not(.gone){a:6}:is(.gone,.kept) a{a:7}'
+                                                 '@media print{.kept{a:9}}/*! licence */')
