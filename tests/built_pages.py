@@ -66,12 +66,14 @@ MATERIAL_STARTED = "() => !document.querySelector('script[data-material-bundle]'
 
 
 def ready_when_opened(page):
-    """`page`, whose goto returns once the page is ready for a reader's first tap or key."""
+    """`page`, whose goto returns once the page is ready for a reader's first tap or key
+    (`material=False`: once it has loaded, for a test of the page before Material starts)."""
     goto = page.goto
 
-    def goto_when_ready(url: str, **options):
+    def goto_when_ready(url: str, material: bool = True, **options):
         response = goto(url, **options)
-        page.wait_for_function(MATERIAL_STARTED)
+        if material:
+            page.wait_for_function(MATERIAL_STARTED)
         return response
 
     page.goto = goto_when_ready

@@ -9,10 +9,11 @@ import re
 from pathlib import Path
 
 import material
+import pytest
 import tinycss2
 from tinycss2 import ast
 
-from built_pages import html_files, offline_page
+from built_pages import html_files, offline_context, offline_page
 from conftest import assert_fails_cleanly
 from unused_css import Names, without_unused_rules
 
@@ -20,6 +21,7 @@ MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
 BUNDLE_RE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 LONGEST_SECTION = "article/historical-background/"
 GROUPING = ("media", "supports")
+BUNDLE_ROUTE = "**/assets/javascripts/bundle.*.min.js"
 
 # ---- Material's script
 
@@ -56,6 +58,38 @@ def test_materials_bundle_is_fetched_after_the_first_paint_and_its_tools_work(br
         assert page.outside == []
     finally:
         page.context.close()
+
+
+FIRST_SCREEN_SCRIPT = """() => ({
+    scheme: document.body.dataset.mdColorScheme,
+    width: document.documentElement.scrollWidth,
+    header: [...document.querySelectorAll(".md-header__inner > *, .md-header__button")]
+        .filter(element => element.getClientRects().length)
+        .map(element => [element.className, ...["x", "y", "width", "height"].map(
+            side => Math.round(element.getBoundingClientRect()[side]))]),
+})"""
+
+
+@pytest.mark.parametrize("scheme, expected", [("light", "default"), ("dark", "slate")])
+def test_the_first_paint_looks_as_the_page_will_once_material_has_started(browser, base_url, scheme, expected):
+    # before Material's bundle runs, a phone shows the system's colour scheme, the header as it
+    # will be (scheme switch and search button included) and no sideways scrolling
+    seen = {}
+    for started in (False, True):
+        context = offline_context(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, color_scheme=scheme)
+        if not started:
+            context.route(BUNDLE_ROUTE, lambda route: route.abort())
+        page = context.new_page()
+        try:
+            page.goto(f"{base_url}/{LONGEST_SECTION}", material=started)
+            if not started:
+                page.wait_for_timeout(500)
+            seen[started] = page.evaluate(FIRST_SCREEN_SCRIPT)
+        finally:
+            context.close()
+    assert seen[False]["scheme"] == expected and seen[False]["width"] <= 390, seen[False]
+    assert seen[False] == seen[True]
 
 
 def test_a_hidden_page_still_gets_materials_tools(browser, base_url):
