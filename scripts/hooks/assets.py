@@ -18,8 +18,8 @@ Material's main stylesheet reaches the reader without the rules for components t
 shows (`unused_css.py` says which rules go and why): after the build, when every page, script
 and search index is written, the file is rewritten under a name made from its new content
 (`main.<hash>.min.css`), every page's link to it follows, and its source map, which describes
-Material's whole file, is left out. A first visit to the longest section fetched 22.8 KB gzip
-of it; 17.0 KB now.
+Material's whole file, is left out: 22.3 KB gzip (134 KB raw) before, 16.6 KB (90 KB raw) after,
+about 600 of its 1,500 selectors left out.
 
 Scripts do not hold up the first paint. The edition's script is deferred: it runs after the
 page is parsed, as it did at the end of the body. Material's bundle is not in the page at all:

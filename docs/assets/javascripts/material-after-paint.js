@@ -1,8 +1,11 @@
 /* Material's bundle starts after the page's first paint, not before it. The bundle (34 KB gzip)
    is what draws the search, the note previews, the contents that follow the reading and the
    other tools; the text does not need it. Deferred, a phone fetched and ran it before it drew
-   the text: on Lighthouse's simulated phone the longest section's largest paint came at 1.70 s
-   with the bundle deferred and at 1.17 s with it started here (three runs each, 2 December 2026).
+   the text: on Lighthouse's simulated phone the longest section's largest paint came at 1.71 s
+   with the bundle deferred and at 1.12 s with it started here (scripts/benchmark.py --reader,
+   median of three, 2 December 2026; Sphinx's page 0.99 s). The price: Material's setting-up,
+   one task of 100-200 ms on a 4x slower processor, now comes after the first paint, where
+   Lighthouse counts it as blocking time (48-133 ms in five runs).
    So the page names the bundle (data-material-bundle on the edition's script tag, written by
    scripts/hooks/assets.py), and this, the edition's last script, adds it once the page is
    parsed and the browser has painted it.
