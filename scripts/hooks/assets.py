@@ -135,11 +135,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 @event_priority(-50)  # after the hooks that rewrite the search index, before whole_site's last word
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    found = sorted(site.glob(MATERIAL_STYLESHEET_GLOB))
-    if len(found) != 1:
-        raise PluginError(f"assets: expected one {MATERIAL_STYLESHEET_GLOB} in the built site, found {len(found)} "
-                          "(has Material changed how it ships its stylesheet?)")
-    material = found[0]
+    material = site / posixpath.dirname(MATERIAL_STYLESHEET_GLOB) / theme_file(config, MATERIAL_STYLESHEET_GLOB).name
+    if not material.is_file():
+        raise PluginError(f"assets: Material's {material.name} is not in the built site (has Material changed how it "
+                          "ships its stylesheet?)")
+    for earlier in site.glob(MATERIAL_STYLESHEET_GLOB):  # `mkdocs serve` rebuilds in the same folder
+        if earlier != material:
+            earlier.unlink()
     texts = [file.read_text(encoding="utf-8") for file in sorted(site.rglob("*"))
              if file.suffix in NAMING_SUFFIXES and file.is_file()]
     css = unused_css.without_unused_rules(SOURCE_MAP_RE.sub("", material.read_text(encoding="utf-8")),
@@ -191,14 +193,20 @@ def material_palette(config: MkDocsConfig) -> Path | None:
     """Material's palette stylesheet, when mkdocs.yml sets a palette (Material links it only then)."""
     if not config.theme.get("palette"):
         return None
+    return theme_file(config, PALETTE_GLOB)
+
+
+def theme_file(config: MkDocsConfig, pattern: str) -> Path:
+    """The one theme file matching `pattern`, from the first theme folder that has one (the
+    folder MkDocs serves it from)."""
     found: list[Path] = []
-    for folder in config.theme.dirs:  # the first folder that has it is the one MkDocs serves it from
-        found = sorted(Path(folder).glob(PALETTE_GLOB))
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob(pattern))
         if found:
             break
     if len(found) != 1:
-        raise PluginError(f"assets: expected one {PALETTE_GLOB} in the theme, found "
-                          f"{len(found)} (has Material changed how it ships its colour palette?)")
+        raise PluginError(f"assets: expected one {pattern} in the theme, found "
+                          f"{len(found)} (has Material changed how it ships its stylesheets?)")
     return found[0]
 
 
