@@ -216,11 +216,7 @@ def without_palette_link(html: str, page_name: str) -> str:
     if palette is None:
         return html
     link = re.compile(r'<link rel="stylesheet" href="[^"]*' + re.escape(palette) + '">')
-    html, count = link.subn("", html)
-    if count != 1:
-        raise PluginError(f"assets: {page_name}: expected the link to Material's {palette} once in the page, "
-                          f"found it {count} times (has Material changed how it links its palette?)")
-    return html
+    return replaced_once(link, "", html, page_name, f"the link to Material's {palette}", "links its palette")
 
 
 def with_scripts(html: str, page_name: str) -> str:
@@ -229,11 +225,8 @@ def with_scripts(html: str, page_name: str) -> str:
 
 def with_first_paint_script(html: str, page_name: str) -> str:
     """FIRST_PAINT_SCRIPT just after Material's palette script."""
-    html, count = MATERIAL_PALETTE_SCRIPT_RE.subn(lambda match: match.group(0) + FIRST_PAINT_SCRIPT, html)
-    if count != 1:
-        raise PluginError(f"assets: {page_name}: expected Material's palette script once in the page, found it "
-                          f"{count} times (has Material changed how it sets the colour scheme?)")
-    return html
+    return replaced_once(MATERIAL_PALETTE_SCRIPT_RE, lambda match: match.group(0) + FIRST_PAINT_SCRIPT, html,
+                         page_name, "Material's palette script", "sets the colour scheme")
 
 
 def with_scripts_deferred(html: str, page_name: str, script: str) -> str:
@@ -245,18 +238,23 @@ def with_scripts_deferred(html: str, page_name: str, script: str) -> str:
         return (f'<script src="{posixpath.dirname(bundle)}/{posixpath.basename(script)}" '
                 f'data-material-bundle="{bundle}" defer></script>')
 
-    html, count = MATERIAL_BUNDLE_RE.subn(replacement, html)
-    if count != 1:
-        raise PluginError(f"assets: {page_name}: expected Material's script bundle once in the page, found it {count} "
-                          "times (has Material changed how it loads its script?)")
-    return html
+    return replaced_once(MATERIAL_BUNDLE_RE, replacement, html, page_name, "Material's script bundle",
+                         "loads its script")
 
 
 def with_stylesheet_renamed(html: str, page_name: str, old: str, new: str) -> str:
     """The page linking to Material's stylesheet under its new name."""
     link = re.compile(r'(<link rel="stylesheet" href="[^"]*assets/stylesheets/)' + re.escape(old) + '"')
-    html, count = link.subn(lambda match: f'{match.group(1)}{new}"', html)
+    return replaced_once(link, lambda match: f'{match.group(1)}{new}"', html, page_name,
+                         f"the link to Material's {old}", "links its stylesheet")
+
+
+def replaced_once(pattern: re.Pattern, replacement, html: str, page_name: str, expected: str, change: str) -> str:
+    """`html` with the one match of `pattern` replaced. Material writes each of these once a
+    page; any other count stops the build, saying what was expected and what Material may have
+    changed."""
+    html, count = pattern.subn(replacement, html)
     if count != 1:
-        raise PluginError(f"assets: {page_name}: expected the link to Material's {old} once in the page, "
-                          f"found it {count} times (has Material changed how it links its stylesheet?)")
+        raise PluginError(f"assets: {page_name}: expected {expected} once in the page, found it {count} times "
+                          f"(has Material changed how it {change}?)")
     return html
