@@ -142,14 +142,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     for earlier in site.glob(MATERIAL_STYLESHEET_GLOB):  # `mkdocs serve` rebuilds in the same folder
         if earlier != material:
             earlier.unlink()
-    texts = [file.read_text(encoding="utf-8") for file in sorted(site.rglob("*"))
-             if file.suffix in NAMING_SUFFIXES and file.is_file()]
+    # each page, script and index read once: for the class names, then the pages for their link
+    texts = {file: file.read_text(encoding="utf-8") for file in sorted(site.rglob("*"))
+             if file.suffix in NAMING_SUFFIXES and file.is_file()}
     css = unused_css.without_unused_rules(SOURCE_MAP_RE.sub("", material.read_text(encoding="utf-8")),
-                                          unused_css.Names(texts))
+                                          unused_css.Names(texts.values()))
     smaller = material.with_name(f"main.{digest(css)}.min.css")
-    for page in sorted(site.rglob("*.html")):
-        page.write_text(with_stylesheet_renamed(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix(),
-                                                material.name, smaller.name), encoding="utf-8")
+    for page, html in texts.items():
+        if page.suffix == ".html":
+            page.write_text(with_stylesheet_renamed(html, page.relative_to(site).as_posix(), material.name,
+                                                    smaller.name), encoding="utf-8")
     material.unlink()
     material.with_name(material.name + ".map").unlink(missing_ok=True)
     smaller.write_text(css, encoding="utf-8")
