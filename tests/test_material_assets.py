@@ -107,8 +107,9 @@ def test_a_script_list_that_does_not_end_with_materials_starter_stops_the_build(
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  - assets/javascripts/material-after-paint.js\n", ""), encoding="utf-8")
-    assert_fails_cleanly(project_copy, tmp_path / "out", "mkdocs.yml: the last script under extra_javascript must "
-                         "be assets/javascripts/material-after-paint.js")
+    line = text.splitlines().index("extra_javascript:") + 1
+    assert_fails_cleanly(project_copy, tmp_path / "out", f"mkdocs.yml:{line}: the last script under "
+                         "extra_javascript must be assets/javascripts/material-after-paint.js")
 
 
 # ---- Material's stylesheet

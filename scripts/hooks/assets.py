@@ -88,8 +88,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     stylesheets = [str(path) for path in config.extra_css]
     scripts = [script_path(script, config_file) for script in config.extra_javascript]
     if not scripts or scripts[-1] != MATERIAL_STARTER:
-        raise PluginError(f"assets: {config_file.name}: the last script under extra_javascript must be "
-                          f"{MATERIAL_STARTER}: it starts Material's bundle, which is not in the page otherwise")
+        raise PluginError(f"assets: {where(config_file, 'extra_javascript:')}: the last script under "
+                          f"extra_javascript must be {MATERIAL_STARTER}: it starts Material's bundle, which is not "
+                          "in the page otherwise")
     css = joined(docs, stylesheets, config_file, "")
     palette = material_palette(config)
     if palette is not None:
