@@ -25,6 +25,7 @@ table's notes. Everything is served from 127.0.0.1 with gzip; requests to other 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -372,26 +373,39 @@ def search_index(site: Path) -> Path | None:
 
 # ---- Lighthouse.
 
-def lighthouse(url: str, preset: str, runs: int) -> dict[str, float]:
-    scores: dict[str, list[float]] = {category: [] for category in CATEGORIES}
-    lcp = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as folder:
-            report = Path(folder) / "report.json"
-            command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                       f"--only-categories={','.join(CATEGORIES)}",
-                       "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"]
-            if preset == "desktop":
-                command.append("--preset=desktop")
-            subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
-                           check=True, timeout=300)
-            data = json.loads(report.read_text(encoding="utf-8"))
-        for category in CATEGORIES:
-            scores[category].append(100 * (data["categories"][category]["score"] or 0))
-        lcp.append(data["audits"]["largest-contentful-paint"]["numericValue"] / 1000)
-    result = {category: statistics.median(values) for category, values in scores.items()}
-    result["lcp"] = statistics.median(lcp)
+def lighthouse_once(url: str, preset: str) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                   f"--only-categories={','.join(CATEGORIES)}",
+                   "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"]
+        if preset == "desktop":
+            command.append("--preset=desktop")
+        subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
+                       check=True, timeout=300)
+        data = json.loads(report.read_text(encoding="utf-8"))
+    result = {category: 100 * (data["categories"][category]["score"] or 0) for category in CATEGORIES}
+    result["lcp"] = data["audits"]["largest-contentful-paint"]["numericValue"] / 1000
+    result["tbt"] = data["audits"]["total-blocking-time"]["numericValue"] / 1000
     return result
+
+
+def lighthouse(pages: dict[str, tuple[Path, str]], preset: str, runs: int) -> dict[str, dict[str, float]]:
+    """Each system's page (name: (site folder, path)) measured `runs` times, the systems taken in
+    turn within each round, and the median of each figure. In turn, not one system's runs after
+    another's: Lighthouse simulates the phone from the time the tasks took on this machine, and a
+    shared machine's speed drifts within minutes (on 2 December 2026 the same section page's
+    median went from 99 to 94 within an hour, and default Material's single runs from 100 to
+    94); taken in turn, a drift moves every system's figures alike, and the ratios hold."""
+    figures: dict[str, list[dict[str, float]]] = {name: [] for name in pages}
+    with contextlib.ExitStack() as stack:
+        bases = {name: stack.enter_context(serve(site)) for name, (site, _) in pages.items()}
+        for round_number in range(runs):
+            for name, (_, path) in pages.items():
+                print(f"lighthouse {preset} {name} {path or '/'} ({round_number + 1}/{runs})…", file=sys.stderr)
+                figures[name].append(lighthouse_once(f"{bases[name]}/{path}", preset))
+    return {name: {key: statistics.median(run[key] for run in runs_of) for key in runs_of[0]}
+            for name, runs_of in figures.items()}
 
 
 # ---- The table.
@@ -417,6 +431,10 @@ def count(value: int | None) -> str:
 def html_pages(site: Path) -> int:
     """The pages a build wrote (Sphinx's and MkDocs' own search and index pages included)."""
     return sum(1 for _ in site.rglob("*.html"))
+
+
+def milliseconds(value: float | None) -> str:
+    return "—" if value is None else f"{value * 1000:.0f} ms"
 
 
 def score(value: float | None) -> str:
@@ -500,9 +518,9 @@ def format_rows(site: Path, workdir: Path, notes: list[str], runs: int = 3) -> l
 def reader_pages(runs: int) -> int:
     """The figures the reader's tools answer for (issue 15), without the build times: the
     section page's first-visit weight against default Material's, and Lighthouse mobile
-    performance and largest paint (median of `runs`) on the landing page, the longest section,
-    a glossary entry and the bibliography, with the section's largest paint against default
-    Material's and Sphinx's. One build of each; about five minutes."""
+    performance, largest paint and total blocking time (median of `runs`) on the landing page,
+    the longest section, a glossary entry and the bibliography; the section's beside default
+    Material's and Sphinx's, measured in the same rounds. One build of each; about ten minutes."""
     from playwright.sync_api import sync_playwright
 
     def say(line: str) -> None:  # each figure as soon as it is measured: a run takes a while
@@ -537,20 +555,19 @@ def reader_pages(runs: int) -> int:
         if not LIGHTHOUSE.exists():
             say("Lighthouse not installed (npm ci --prefix benchmark): not measured")
         else:
-            lcp = {}
-            for system in (site, material, sphinx):
-                for role, path in system.pages.items():
-                    print(f"lighthouse mobile {system.name} {role}…", file=sys.stderr)
-                    with serve(system.output) as base:
-                        result = lighthouse(f"{base}/{path}", "mobile", runs)
-                    if system is site:
-                        say(f"Lighthouse mobile, {role}: performance {score(result['performance'])}, "
-                                     f"largest paint {seconds(result['lcp'])}")
-                    if role == "section":
-                        lcp[system.name] = result["lcp"]
-            say(f"Section's largest paint: {seconds(lcp[SITE])}; default Material "
-                         f"{seconds(lcp[material.name])}{ratio(lcp[SITE], lcp[material.name])}; Sphinx "
-                         f"{seconds(lcp[sphinx.name])}{ratio(lcp[SITE], lcp[sphinx.name])}")
+            for role in site.pages:
+                others = (material, sphinx) if role == "section" else ()
+                results = lighthouse({system.name: (system.output, system.pages[role]) for system in (site, *others)},
+                                     "mobile", runs)
+                ours = results[SITE]
+                say(f"Lighthouse mobile, {role}: performance {score(ours['performance'])}, largest paint "
+                    f"{seconds(ours['lcp'])}, total blocking time {milliseconds(ours['tbt'])}")
+                for system in others:
+                    theirs = results[system.name]
+                    blocking = ratio(ours["tbt"], theirs["tbt"]) if theirs["tbt"] >= 0.01 else ""  # not ×385 of 1 ms
+                    say(f"  {system.name}, same round: performance {score(theirs['performance'])}, largest paint "
+                        f"{seconds(theirs['lcp'])}{ratio(ours['lcp'], theirs['lcp'])}, total blocking time "
+                        f"{milliseconds(theirs['tbt'])}{blocking}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
@@ -646,19 +663,15 @@ def main() -> int:
         else:
             for preset in ("mobile", "desktop"):
                 for role in site.pages:
-                    results = {}
-                    for system in systems:
-                        if role not in system.pages:
-                            continue
-                        print(f"lighthouse {preset} {system.name} {role}…", file=sys.stderr)
-                        with serve(system.output) as base:
-                            results[system.name] = lighthouse(f"{base}/{system.pages[role]}", preset,
-                                                              args.lighthouse_runs)
+                    results = lighthouse({system.name: (system.output, system.pages[role])
+                                          for system in systems if role in system.pages}, preset, args.lighthouse_runs)
                     for category in CATEGORIES:
                         rows.append((f"Lighthouse {preset}, {role}: {category}",
                                      {name: value[category] for name, value in results.items()}, score))
                     rows.append((f"Lighthouse {preset}, {role}: LCP",
                                  {name: value["lcp"] for name, value in results.items()}, seconds))
+                    rows.append((f"Lighthouse {preset}, {role}: total blocking time",
+                                 {name: value["tbt"] for name, value in results.items()}, milliseconds))
 
         date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         report = "\n".join([
