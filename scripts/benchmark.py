@@ -14,7 +14,8 @@ table's notes. Everything is served from 127.0.0.1 with gzip; requests to other 
 - Page weight: a first visit in Chromium (empty cache); every HTML, CSS, JS and font file the
   page loads from its own origin, raw and gzip -6. The search index is counted apart.
 - Lighthouse (npm, pinned in benchmark/package.json): mobile and desktop presets, median of
-  --lighthouse-runs per category.
+  --lighthouse-runs per category, largest paint and total blocking time; the systems taken in
+  turn within each round, so that a drift in the machine's speed moves them alike.
 - Search: the queries of benchmark/search-queries.yml typed into the search box in Chromium,
   on this site and on the same site with Material's search as it comes (top-1, top-3, mean
   reciprocal rank); what search downloads on a first visit and on the first search; the time
@@ -410,8 +411,9 @@ def lighthouse(pages: dict[str, tuple[Path, str]], preset: str, runs: int) -> di
 
 # ---- The table.
 
-def ratio(value, baseline) -> str:
-    if value is None or baseline is None or baseline == 0:
+def ratio(value, baseline, least: float = 0) -> str:
+    """The site's figure over the baseline's, left out where the baseline is `least` or less."""
+    if value is None or baseline is None or baseline <= least:
         return ""
     return f" (×{value / baseline:.2f})"
 
@@ -437,6 +439,11 @@ def milliseconds(value: float | None) -> str:
     return "—" if value is None else f"{value * 1000:.0f} ms"
 
 
+# The baseline figure at or below which a row gives no ratio, by the row's formatter: a blocking
+# time of 10 ms or less is Lighthouse's "none" (Sphinx's section measured 1 ms: ours ×385 of it).
+LEAST_BASELINE = {milliseconds: 0.01}
+
+
 def score(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f}"
 
@@ -447,7 +454,8 @@ def table(rows: list[tuple[str, dict[str, object], callable]], systems: list[str
     for label, values, formatter in rows:
         cells = [formatter(values.get(SITE))]
         for system in systems[1:]:
-            cells.append(formatter(values.get(system)) + (ratio(values.get(SITE), values.get(system))
+            cells.append(formatter(values.get(system)) + (ratio(values.get(SITE), values.get(system),
+                                                                LEAST_BASELINE.get(formatter, 0))
                                                           if values.get(system) is not None else ""))
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -564,10 +572,10 @@ def reader_pages(runs: int) -> int:
                     f"{seconds(ours['lcp'])}, total blocking time {milliseconds(ours['tbt'])}")
                 for system in others:
                     theirs = results[system.name]
-                    blocking = ratio(ours["tbt"], theirs["tbt"]) if theirs["tbt"] >= 0.01 else ""  # not ×385 of 1 ms
                     say(f"  {system.name}, same round: performance {score(theirs['performance'])}, largest paint "
                         f"{seconds(theirs['lcp'])}{ratio(ours['lcp'], theirs['lcp'])}, total blocking time "
-                        f"{milliseconds(theirs['tbt'])}{blocking}")
+                        f"{milliseconds(theirs['tbt'])}"
+                        f"{ratio(ours['tbt'], theirs['tbt'], LEAST_BASELINE[milliseconds])}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
