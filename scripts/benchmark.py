@@ -1,9 +1,9 @@
 """Measure the site against the tools a reader's edition could otherwise be built with, and
 print one table (also written, with the date and the machine, to benchmark/RESULTS.md).
 
-    python scripts/benchmark.py [--runs 5] [--lighthouse-runs 3] [--no-lighthouse] [--out FILE]
+    python scripts/benchmark.py [--runs 5] [--lighthouse-runs 3] [--trace-runs 5] [--no-lighthouse] [--out FILE]
     python scripts/benchmark.py --search-only     # the search rows alone, in a few minutes
-    python scripts/benchmark.py --reader   # only the reader's pages: weight and mobile Lighthouse
+    python scripts/benchmark.py --reader   # only the reader's pages: weight, main thread, mobile Lighthouse
 
 Needs `pip install -r requirements-bench.txt` (pandoc, Sphinx, sphinxcontrib-bibtex) and, for
 Lighthouse, `npm ci --prefix benchmark`. Figures, not pass/fail: the targets are stated in the
@@ -16,6 +16,10 @@ table's notes. Everything is served from 127.0.0.1 with gzip; requests to other 
 - Lighthouse (npm, pinned in benchmark/package.json): mobile and desktop presets, median of
   --lighthouse-runs per category, largest paint and total blocking time; the systems taken in
   turn within each round, so that a drift in the machine's speed moves them alike.
+- Main thread: the section page loaded on a phone with a 4× slower processor and traced in
+  Chromium (scripts/page_trace.py), median of --trace-runs, the systems in turn: the blocking
+  time after the first contentful paint (each task's time beyond 50 ms), the longest task then,
+  all the main thread's tasks, and the restyles of the whole page after the first paint.
 - Search: the queries of benchmark/search-queries.yml typed into the search box in Chromium,
   on this site and on the same site with Material's search as it comes (top-1, top-3, mean
   reciprocal rank); what search downloads on a first visit and on the first search; the time
@@ -43,6 +47,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import local_server
+import page_trace
 import search_benchmark
 from benchmark_baselines import (
     Baseline,
@@ -409,6 +414,38 @@ def lighthouse(pages: dict[str, tuple[Path, str]], preset: str, runs: int) -> di
             for name, runs_of in figures.items()}
 
 
+# ---- The main thread, from a trace.
+
+def main_thread(pages: dict[str, tuple[Path, str]], runs: int) -> dict[str, dict[str, float]]:
+    """Each system's page (name: (site folder, path)) loaded and traced `runs` times on a phone
+    with a 4× slower processor, the systems in turn within each round, and the median of each
+    figure (scripts/page_trace.py)."""
+    from playwright.sync_api import sync_playwright
+
+    loads: dict[str, list[page_trace.MainThread]] = {name: [] for name in pages}
+    with contextlib.ExitStack() as stack, sync_playwright() as playwright:
+        bases = {name: stack.enter_context(serve(site)) for name, (site, _) in pages.items()}
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for round_number in range(runs):
+            for name, (_, path) in pages.items():
+                print(f"trace {name} {path or '/'} ({round_number + 1}/{runs})…", file=sys.stderr)
+                loads[name].append(page_trace.traced_load(browser, f"{bases[name]}/{path}", bases[name]))
+        browser.close()
+    return {name: page_trace.median_figures(runs_of) for name, runs_of in loads.items()}
+
+
+def main_thread_rows(results: dict[str, dict[str, float]], runs: int) -> list:
+    where = f"section page, phone, 4× slower processor, median of {runs}"
+    return [(f"Main thread after the first paint: blocking time ({where})",
+             {name: value["blocking_ms"] / 1000 for name, value in results.items()}, milliseconds),
+            (f"Main thread after the first paint: longest task ({where})",
+             {name: value["longest_task_ms"] / 1000 for name, value in results.items()}, milliseconds),
+            (f"Main thread, all tasks of the load ({where})",
+             {name: value["busy_ms"] / 1000 for name, value in results.items()}, milliseconds),
+            (f"Whole-page restyles after the first paint ({where})",
+             {name: value["whole_page_restyles"] for name, value in results.items()}, count)]
+
+
 # ---- The table.
 
 def ratio(value, baseline, least: float = 0) -> str:
@@ -426,8 +463,11 @@ def seconds(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f} s"
 
 
-def count(value: int | None) -> str:
-    return "—" if value is None else f"{value}"
+def count(value: float | None) -> str:
+    """A count, or a median of counts (which may fall between two)."""
+    if value is None:
+        return "—"
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
 def html_pages(site: Path) -> int:
@@ -523,12 +563,14 @@ def format_rows(site: Path, workdir: Path, notes: list[str], runs: int = 3) -> l
     return rows
 
 
-def reader_pages(runs: int) -> int:
+def reader_pages(runs: int, trace_runs: int) -> int:
     """The figures the reader's tools answer for (issue 15), without the build times: the
-    section page's first-visit weight against default Material's, and Lighthouse mobile
-    performance, largest paint and total blocking time (median of `runs`) on the landing page,
-    the longest section, a glossary entry and the bibliography; the section's beside default
-    Material's and Sphinx's, measured in the same rounds. One build of each; about ten minutes."""
+    section page's first-visit weight against default Material's, its main thread traced on a
+    slowed phone (median of `trace_runs`) beside default Material's and Sphinx's, and Lighthouse
+    mobile performance, largest paint and total blocking time (median of `runs`) on the landing
+    page, the longest section, a glossary entry and the bibliography; the section's beside
+    default Material's and Sphinx's, measured in the same rounds. One build of each; about ten
+    minutes."""
     from playwright.sync_api import sync_playwright
 
     def say(line: str) -> None:  # each figure as soon as it is measured: a run takes a while
@@ -560,6 +602,12 @@ def reader_pages(runs: int) -> int:
         say(f"Section page, first visit: {kb(ours['gzip'])} gzip, {kb(ours['raw'])} raw; default Material "
                      f"{kb(theirs['gzip'])} gzip{ratio(ours['gzip'], theirs['gzip'])}, {kb(theirs['raw'])} raw"
                      f"{ratio(ours['raw'], theirs['raw'])}")
+        traced = main_thread({system.name: (system.output, system.pages["section"])
+                              for system in (site, material, sphinx)}, trace_runs)
+        for label, values, formatter in main_thread_rows(traced, trace_runs):
+            say(f"{label}: {formatter(values[SITE])}; " + "; ".join(
+                f"{name} {formatter(values[name])}{ratio(values[SITE], values[name], LEAST_BASELINE.get(formatter, 0))}"
+                for name in (material.name, sphinx.name)))
         if not LIGHTHOUSE.exists():
             say("Lighthouse not installed (npm ci --prefix benchmark): not measured")
         else:
@@ -586,14 +634,17 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--trace-runs", type=int, default=5,
+                        help="traced loads of each system's section page (the main thread's figures)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmark" / "RESULTS.md")
     parser.add_argument("--search-only", action="store_true",
                         help="only the search rows (ranking, bytes, time to first result); printed, not written")
     parser.add_argument("--reader", action="store_true",
-                        help="only the reader's pages: section weight against default Material, Lighthouse mobile")
+                        help="only the reader's pages: section weight and main thread against default Material's "
+                             "and Sphinx's, Lighthouse mobile")
     args = parser.parse_args()
     if args.reader:
-        return reader_pages(args.lighthouse_runs)
+        return reader_pages(args.lighthouse_runs, args.trace_runs)
     notes: list[str] = []
     workdir = Path(tempfile.mkdtemp(prefix="edition-benchmark-"))
     try:
@@ -662,6 +713,8 @@ def main() -> int:
                 data = index.read_bytes()
                 index_raw[system.name], index_gzip[system.name] = len(data), len(gzip.compress(data, 6, mtime=0))
         rows += [("Search index, raw", index_raw, kb), ("Search index, gzip", index_gzip, kb)]
+        rows += main_thread_rows(main_thread({system.name: (system.output, system.pages["section"])
+                                              for system in systems}, args.trace_runs), args.trace_runs)
         search_table = search_section(workdir, site, args.runs, notes)
 
         if args.no_lighthouse:
