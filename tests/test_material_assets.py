@@ -13,7 +13,7 @@ import pytest
 import tinycss2
 from tinycss2 import ast
 
-from built_pages import html_files, offline_context, offline_page
+from built_pages import MATERIAL_STARTED, html_files, offline_context, offline_page
 from conftest import assert_fails_cleanly
 from unused_css import Names, without_unused_rules
 
@@ -43,7 +43,7 @@ def test_materials_bundle_is_fetched_after_the_first_paint_and_its_tools_work(br
     page = offline_page(browser, base_url, viewport={"width": 1280, "height": 900})
     try:
         page.goto(f"{base_url}/{LONGEST_SECTION}")
-        page.wait_for_function("() => !!window.component$")  # Material has started
+        page.wait_for_function(MATERIAL_STARTED)
         timing = page.evaluate("""() => {
             const paint = performance.getEntriesByName("first-contentful-paint")[0];
             const bundle = performance.getEntriesByType("resource")
@@ -98,7 +98,7 @@ def test_a_hidden_page_still_gets_materials_tools(browser, base_url):
     try:
         page.add_init_script("PerformanceObserver.prototype.observe = function () {};")  # no paint is reported
         page.goto(f"{base_url}/{LONGEST_SECTION}")
-        page.wait_for_function("() => !!window.component$", timeout=10_000)
+        page.wait_for_function(MATERIAL_STARTED, timeout=10_000)
     finally:
         page.context.close()
 
@@ -207,10 +207,10 @@ def test_no_rule_left_out_of_materials_stylesheet_could_style_a_page(browser, ba
                 continue
             path = file.relative_to(site).as_posix().removesuffix("index.html")
             page.goto(f"{base_url}/{path}")
-            page.wait_for_function("() => !!window.component$")
+            page.wait_for_function(MATERIAL_STARTED)
             check(path or "/")
         page.goto(f"{base_url}/{LONGEST_SECTION}")
-        page.wait_for_function("() => !!window.component$")
+        page.wait_for_function(MATERIAL_STARTED)
         page.keyboard.press("/")  # as test_accessibility.py opens the search results
         page.keyboard.type("cartel")
         page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
