@@ -5,6 +5,7 @@ after the page's first paint, and its stylesheet comes without the rules no page
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tinycss2 import ast
 
 from built_pages import MATERIAL_STARTED, html_files, offline_context, offline_page
 from conftest import assert_fails_cleanly
+from page_trace import PHONE, TRACE_CATEGORIES, main_thread
 from unused_css import Names, without_unused_rules
 
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
@@ -101,6 +103,37 @@ def test_a_hidden_page_still_gets_materials_tools(browser, base_url):
         page.wait_for_function(MATERIAL_STARTED, timeout=10_000)
     finally:
         page.context.close()
+
+
+WHOLE_PAGE_RESTYLES_MATERIAL_NEEDS = 3
+
+
+def test_materials_start_restyles_the_page_whole_only_where_material_itself_must(browser, base_url):
+    # the first paint already carries the two marks Material's bundle sets as it starts (the
+    # focus-visible class on <html>, data-md-color-switching on <body>), so that setting them
+    # then restyles nothing (scripts/hooks/assets.py, FIRST_PAINT_SCRIPT). What is left is
+    # Material's own: its color-scheme meta added, then set (Chromium restyles the whole page
+    # at each), and data-md-color-switching removed once the palette is set up, which gives the
+    # scheme switch its transitions back.
+    context = offline_context(browser, base_url, **PHONE)
+    try:
+        page = context.new_page()
+        browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
+        try:
+            page.goto(f"{base_url}/{LONGEST_SECTION}", material=False)
+            page.wait_for_function(MATERIAL_STARTED)
+            page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+        finally:
+            trace = browser.stop_tracing()
+        elements = page.evaluate("document.getElementsByTagName('*').length")
+    finally:
+        context.close()
+    figures = main_thread(json.loads(trace)["traceEvents"], elements)
+    # a trace in which no whole-page restyle could be seen would pass whatever Material did
+    assert figures.whole_page_restyles >= 1, figures
+    assert figures.whole_page_restyles <= WHOLE_PAGE_RESTYLES_MATERIAL_NEEDS, (
+        f"Material's start restyled all {elements} elements of the page {figures.whole_page_restyles} times "
+        f"after the first paint (at most {WHOLE_PAGE_RESTYLES_MATERIAL_NEEDS} are Material's own): {figures}")
 
 
 def test_a_script_list_that_does_not_end_with_materials_starter_stops_the_build(project_copy, tmp_path):

@@ -67,14 +67,25 @@ MATERIAL_PALETTE_SCRIPT_RE = re.compile(r'<script>var palette=__md_get\("__palet
 # reader's first page was drawn light, and on a phone the header was 404 px wide until the
 # bundle ran. The same choice as Material's: the stored palette, else the first whose media
 # query matches, else the first.
+# It also sets, before the first paint, two marks that Material's bundle sets as it starts, so
+# that setting them then changes nothing: the focus-visible polyfill's class and attribute on
+# <html>, and the palette's data-md-color-switching on <body> (which Material removes once the
+# palette is set up, as it does after a reader's switch). Each, set after the first paint, made
+# Chromium restyle every element of the page: Material's start restyled the longest section
+# whole five times after its first paint, and three times with these. The three left are
+# Material's own: it adds a color-scheme meta and then sets it, and Chromium restyles the whole
+# page whenever one is added or changed, whatever its value; and it removes
+# data-md-color-switching (tests/test_material_assets.py counts them).
 FIRST_PAINT_SCRIPT = (
-    '<script>(function(){document.documentElement.classList.replace("no-js","js");'
+    '<script>(function(){var root=document.documentElement;root.classList.replace("no-js","js");'
+    'root.classList.add("js-focus-visible");root.setAttribute("data-js-focus-visible","");'
     'var inputs=document.querySelectorAll("[data-md-component=palette] input"),stored=__md_get("__palette"),'
     'input=stored?inputs[stored.index]:Array.prototype.find.call(inputs,function(e){'
     'return matchMedia(e.getAttribute("data-md-color-media")).matches})||inputs[0];if(!input)return;'
     'if(!stored)["scheme","primary","accent"].forEach(function(k){'
     'document.body.setAttribute("data-md-color-"+k,input.getAttribute("data-md-color-"+k))});'
-    'input.checked=true;if(input.nextElementSibling)input.nextElementSibling.hidden=false})()</script>')
+    'input.checked=true;if(input.nextElementSibling)input.nextElementSibling.hidden=false;'
+    'document.body.setAttribute("data-md-color-switching","")})()</script>')
 MATERIAL_BUNDLE_RE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
 # The bundles made in on_config, for on_files and the page events: MkDocs hands a hook's
