@@ -61,10 +61,8 @@ def offline_context(browser, base_url: str, **options):
 
 
 # Material's bundle starts after the page's first paint (material-after-paint.js), so a page is
-# ready for its tools a moment after it has loaded (the starter is then marked
-# data-material-started); a page without Material's bundle at once.
-MATERIAL_STARTED = ("() => !document.querySelector('script[data-material-bundle]') || "
-                    "!!document.querySelector('script[data-material-bundle][data-material-started]')")
+# ready for its tools a moment after it has loaded; a page without Material's bundle at once.
+MATERIAL_STARTED = "() => !document.querySelector('script[data-material-bundle]') || !!window.component$"
 
 
 def ready_when_opened(page):

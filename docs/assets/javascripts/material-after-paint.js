@@ -11,14 +11,13 @@
    parsed and the browser has painted it.
    Material starts when it hears DOMContentLoaded (its document$ waits for that event), which
    has passed by then: so its document$ is given the document, as Material does itself after
-   each page it loads in place. That is done in a task of its own, after the one in which the
-   bundle ran (which sets up the search, the colour switch and the dialog): on a 4x slower
-   processor Material's start was one task of about 360 ms on the longest section, in which a
-   reader's tap waited, and is two of about 170 and 190 ms (scripts/benchmark.py --reader).
-   The script is then marked data-material-started, for the tests to know that Material's
-   tools are in place. A page that paints nothing (a tab opened in the background) gets the
-   bundle three seconds after it has loaded; a browser without paint timing, once the page has
-   loaded. */
+   each page it loads in place, in the task in which the bundle ran. Given the document in a
+   task of its own instead, the longest task of the section's load on a 4x slower processor
+   was about 175 ms instead of 260 (scripts/page_trace.py, median of five), but Lighthouse's
+   simulated phone counted about three times the blocking time for it (a glossary entry, the
+   median of four runs: 150 against 52 ms; the landing page 133 against 61), so it stays one.
+   A page that paints nothing (a tab opened in the background) gets the bundle three seconds
+   after it has loaded; a browser without paint timing, once the page has loaded. */
 (function () {
   var script = document.currentScript;
   var bundle = script && script.getAttribute("data-material-bundle");
@@ -30,12 +29,7 @@
     started = true;
     var element = document.createElement("script");
     element.src = bundle;
-    element.onload = function () {
-      setTimeout(function () {
-        window.document$.next(document);
-        script.setAttribute("data-material-started", "");
-      }, 0);
-    };
+    element.onload = function () { window.document$.next(document); };
     document.body.appendChild(element);
   }
   function onPaint() { painted = true; start(); }
