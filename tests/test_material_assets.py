@@ -120,8 +120,7 @@ def test_materials_start_restyles_the_page_whole_only_where_material_itself_must
         page = context.new_page()
         browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
         try:
-            page.goto(f"{base_url}/{LONGEST_SECTION}", material=False)
-            page.wait_for_function(MATERIAL_STARTED)
+            page.goto(f"{base_url}/{LONGEST_SECTION}")  # returns once Material has started
             page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
         finally:
             trace = browser.stop_tracing()
