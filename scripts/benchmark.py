@@ -629,12 +629,23 @@ def reader_pages(runs: int, trace_runs: int) -> int:
     return 0
 
 
+def runs_count(text: str) -> int:
+    """A number of runs for argparse: a median needs at least one."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} runs: a median needs at least one")
+    return value
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--runs", type=runs_count, default=5)
+    parser.add_argument("--lighthouse-runs", type=runs_count, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--trace-runs", type=int, default=5,
+    parser.add_argument("--trace-runs", type=runs_count, default=5,
                         help="traced loads of each system's section page (the main thread's figures)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmark" / "RESULTS.md")
     parser.add_argument("--search-only", action="store_true",
