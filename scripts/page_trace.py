@@ -57,26 +57,35 @@ def main_thread(events: list[dict], elements: int) -> MainThread:
                       whole_page_restyles=len(restyles))
 
 
+def traced(browser, page, load) -> MainThread:
+    """The figures of `load(page)`, traced in `browser` (Playwright's Chromium) from the start
+    of the call to its end; `load` opens the page and waits for whatever should be seen."""
+    browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
+    try:
+        load(page)
+    finally:
+        trace = browser.stop_tracing()
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    return main_thread(json.loads(trace)["traceEvents"], elements)
+
+
 def traced_load(browser, url: str, origin: str, settle_ms: int = 3000) -> MainThread:
-    """`url` loaded once in a new phone-sized context of `browser` (Playwright's Chromium), the
-    processor slowed CPU_SLOWDOWN times, traced until `settle_ms` after the load event; any
-    request outside `origin` is aborted."""
+    """`url` loaded once in a new phone-sized context of `browser`, the processor slowed
+    CPU_SLOWDOWN times, traced until `settle_ms` after the load event; any request outside
+    `origin` is aborted."""
     context = browser.new_context(**PHONE)
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin) else route.abort())
     try:
         page = context.new_page()
-        session = context.new_cdp_session(page)
-        session.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-        browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
-        try:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+
+        def load(page) -> None:
             page.goto(url, wait_until="load")
             page.wait_for_timeout(settle_ms)
-        finally:
-            trace = browser.stop_tracing()
-        elements = page.evaluate("document.getElementsByTagName('*').length")
+
+        return traced(browser, page, load)
     finally:
         context.close()
-    return main_thread(json.loads(trace)["traceEvents"], elements)
 
 
 def median_figures(loads: list[MainThread]) -> dict[str, float]:

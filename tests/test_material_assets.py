@@ -5,7 +5,6 @@ after the page's first paint, and its stylesheet comes without the rules no page
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from tinycss2 import ast
 
 from built_pages import MATERIAL_STARTED, html_files, offline_context, offline_page
 from conftest import assert_fails_cleanly
-from page_trace import PHONE, TRACE_CATEGORIES, main_thread
+from page_trace import PHONE, traced
 from unused_css import Names, without_unused_rules
 
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
@@ -115,24 +114,20 @@ def test_materials_start_restyles_the_page_whole_only_where_material_itself_must
     # Material's own: its color-scheme meta added, then set (Chromium restyles the whole page
     # at each), and data-md-color-switching removed once the palette is set up, which gives the
     # scheme switch its transitions back.
+    def load(page) -> None:
+        page.goto(f"{base_url}/{LONGEST_SECTION}")  # returns once Material has started
+        page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+
     context = offline_context(browser, base_url, **PHONE)
     try:
-        page = context.new_page()
-        browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
-        try:
-            page.goto(f"{base_url}/{LONGEST_SECTION}")  # returns once Material has started
-            page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
-        finally:
-            trace = browser.stop_tracing()
-        elements = page.evaluate("document.getElementsByTagName('*').length")
+        figures = traced(browser, context.new_page(), load)
     finally:
         context.close()
-    figures = main_thread(json.loads(trace)["traceEvents"], elements)
     # a trace in which no whole-page restyle could be seen would pass whatever Material did
     assert figures.whole_page_restyles >= 1, figures
     assert figures.whole_page_restyles <= WHOLE_PAGE_RESTYLES_MATERIAL_NEEDS, (
-        f"Material's start restyled all {elements} elements of the page {figures.whole_page_restyles} times "
-        f"after the first paint (at most {WHOLE_PAGE_RESTYLES_MATERIAL_NEEDS} are Material's own): {figures}")
+        f"Material's start restyled the whole page {figures.whole_page_restyles} times after the first "
+        f"paint (at most {WHOLE_PAGE_RESTYLES_MATERIAL_NEEDS} are Material's own): {figures}")
 
 
 def test_a_script_list_that_does_not_end_with_materials_starter_stops_the_build(project_copy, tmp_path):
