@@ -65,7 +65,8 @@ def test_search_popovers_and_the_colour_switch_work_under_the_policy(browser, ba
         # a footnote preview (Material's bundle)
         page.locator("a.footnote-ref").first.hover()
         page.locator(".md-tooltip2").first.wait_for(state="visible", timeout=3000)
-        # the colour switch (Material's palette script, one of the hashed inline scripts)
+        # the colour switch (the edition's scheme-switch.js; the scheme at first paint comes from
+        # Material's palette script and the edition's first-paint script, both hashed inline scripts)
         before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         page.locator("label.md-header__button[for^='__palette']:visible").first.click()
         page.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') !== {before!r}")

@@ -58,34 +58,33 @@ MATERIAL_STYLESHEET_GLOB = "assets/stylesheets/main.*.min.css"
 NAMING_SUFFIXES = (".html", ".js", ".json")
 SOURCE_MAP_RE = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 MATERIAL_STARTER = "assets/javascripts/material-after-paint.js"
+# the edition's scheme switch, and Material's palette component, which it replaces
+# (assets/javascripts/scheme-switch.js says why)
+SCHEME_SWITCH = "data-edition-scheme-switch"
+MATERIAL_PALETTE_COMPONENT = 'data-md-component="palette"'
 MATERIAL_PALETTE_SCRIPT_RE = re.compile(r'<script>var palette=__md_get\("__palette"\);.*?</script>', re.DOTALL)
 # Written after Material's palette script, so that the first paint already looks as the page
 # will once Material's bundle has started (material-after-paint.js): the page marked as one
 # that runs scripts (Material's CSS hides the search button on a page marked "no-js"), the
-# colour scheme of the system setting on a first visit (Material's own script applies only one
-# the reader chose before), and the switch for the other scheme shown. Without it, a dark-scheme
-# reader's first page was drawn light, and on a phone the header was 404 px wide until the
-# bundle ran. The same choice as Material's: the stored palette, else the first whose media
-# query matches, else the first.
-# It also sets, before the first paint, two marks that Material's bundle sets as it starts, so
-# that setting them then changes nothing: the focus-visible polyfill's class and attribute on
-# <html>, and the palette's data-md-color-switching on <body> (which Material removes once the
-# palette is set up, as it does after a reader's switch). Each, set after the first paint, made
-# Chromium restyle every element of the page: Material's start restyled the longest section
-# whole five times after its first paint, and three times with these. The three left are
-# Material's own: it adds a color-scheme meta and then sets it, and Chromium restyles the whole
-# page whenever one is added or changed, whatever its value; and it removes
-# data-md-color-switching (tests/test_material_assets.py counts them).
+# colour scheme of the system setting when the reader has not chosen one (Material's own script
+# applies only a stored choice), and the switch for the other scheme shown. Without it, a
+# dark-scheme reader's first page was drawn light, and on a phone the header was 404 px wide
+# until the bundle ran. The same choice as Material's: the stored palette, else the first whose
+# media query matches, else the first.
+# It also sets, before the first paint, the class and attribute that the focus-visible polyfill
+# in Material's bundle sets on <html> as it starts, so that setting them then changes nothing:
+# each, set after the first paint, made Chromium restyle every element of the page
+# (tests/test_material_assets.py counts the whole-page restyles of Material's start).
 FIRST_PAINT_SCRIPT = (
     '<script>(function(){var root=document.documentElement;root.classList.replace("no-js","js");'
     'root.classList.add("js-focus-visible");root.setAttribute("data-js-focus-visible","");'
-    'var inputs=document.querySelectorAll("[data-md-component=palette] input"),stored=__md_get("__palette"),'
+    'var inputs=document.querySelectorAll("[data-edition-scheme-switch] input"),stored=__md_get("__palette"),'
     'input=stored?inputs[stored.index]:Array.prototype.find.call(inputs,function(e){'
     'return matchMedia(e.getAttribute("data-md-color-media")).matches})||inputs[0];if(!input)return;'
     'if(!stored)["scheme","primary","accent"].forEach(function(k){'
     'document.body.setAttribute("data-md-color-"+k,input.getAttribute("data-md-color-"+k))});'
     'input.checked=true;if(input.nextElementSibling)input.nextElementSibling.hidden=false;'
-    'document.body.setAttribute("data-md-color-switching","")})()</script>')
+    '})()</script>')
 MATERIAL_BUNDLE_RE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 
 # The bundles made in on_config, for on_files and the page events: MkDocs hands a hook's
@@ -238,7 +237,12 @@ def with_scripts(html: str, page_name: str) -> str:
 
 
 def with_first_paint_script(html: str, page_name: str) -> str:
-    """FIRST_PAINT_SCRIPT just after Material's palette script."""
+    """FIRST_PAINT_SCRIPT just after Material's palette script, in a page whose scheme switch is
+    the edition's (overrides/partials/palette.html), not Material's palette component."""
+    if MATERIAL_PALETTE_COMPONENT in html or SCHEME_SWITCH not in html:
+        raise PluginError(f"assets: {page_name}: the colour scheme switch is not the edition's "
+                          f"({SCHEME_SWITCH}, from overrides/partials/palette.html): has that file been removed, "
+                          "or has Material changed where it includes its palette?")
     return replaced_once(MATERIAL_PALETTE_SCRIPT_RE, lambda match: match.group(0) + FIRST_PAINT_SCRIPT, html,
                          page_name, "Material's palette script", "sets the colour scheme")
 
