@@ -15,6 +15,12 @@ read: `.md-nav__link:not(.md-nav__link--active)` matches whatever the second cla
 Everything but style rules (`@font-face`, `@keyframes`, custom properties) is kept as it is;
 `@media` and `@supports` blocks lose the rules that go and, when none is left, go too.
 
+Material's palette stylesheet (the light and dark schemes, which the edition's stylesheet opens
+with: scripts/hooks/assets.py) styles each of Material's 21 primary and 16 accent colours;
+`without_other_colours` leaves out the rules for the colours mkdocs.yml does not name, by the
+same reading: a rule goes when every selector in its list names, outside any function, a
+primary or accent colour (`[data-md-color-primary=red]`) that no palette option sets.
+
 tinycss2 reads the file: it is the CSS parser WeasyPrint is built on, already installed for
 the PDF, and it keeps every token as written, so a kept rule is byte for byte Material's.
 """
@@ -22,7 +28,7 @@ the PDF, and it keeps every token as written, so a kept rule is byte for byte Ma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import tinycss2
 from tinycss2 import ast
@@ -52,23 +58,31 @@ def without_unused_rules(css: str, names: Names) -> str:
     """The stylesheet with the style rules no page can match left out, and its comments, except
     those that open with "/*!" (a licence), which are kept."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=True)
-    return "".join(kept(rules, names))
+    return "".join(kept(rules, lambda selector: can_match(selector, names)))
 
 
-def kept(rules: list, names: Names) -> list[str]:
+def without_other_colours(css: str, colours: dict[str, set[str]]) -> str:
+    """Material's palette stylesheet without the rules for colours no element can carry:
+    `colours` maps each colour attribute (`data-md-color-primary`, `data-md-color-accent`) to
+    the values the site's palette options give it. Comments go as in without_unused_rules."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=True)
+    return "".join(kept(rules, lambda selector: not names_another_colour(selector, colours)))
+
+
+def kept(rules: list, can_match_selector: Callable[[list], bool]) -> list[str]:
     out = []
     for rule in rules:
         if isinstance(rule, ast.Comment):
             if rule.value.startswith("!"):
                 out.append(f"/*{rule.value}*/")
         elif isinstance(rule, ast.QualifiedRule):
-            selectors = [selector for selector in selector_list(rule.prelude) if can_match(selector, names)]
+            selectors = [selector for selector in selector_list(rule.prelude) if can_match_selector(selector)]
             if selectors:
                 prelude = ",".join(tinycss2.serialize(selector).strip() for selector in selectors)
                 out.append(f"{prelude}{{{tinycss2.serialize(rule.content)}}}")
         elif isinstance(rule, ast.AtRule) and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
             inner = kept(tinycss2.parse_rule_list(rule.content, skip_comments=False, skip_whitespace=True),
-                         names)
+                         can_match_selector)
             if inner:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
         else:
@@ -94,3 +108,18 @@ def can_match(selector: list, names: Names) -> bool:
                 and token.value not in names):
             return False
     return True
+
+
+def names_another_colour(selector: list, colours: dict[str, set[str]]) -> bool:
+    """True when the selector has, outside any function, an attribute selector `[name=value]`
+    for one of the colour attributes of `colours` with a value not among its values."""
+    for token in selector:
+        if not isinstance(token, ast.SquareBracketsBlock):
+            continue
+        parts = [part for part in token.content if not isinstance(part, ast.WhitespaceToken)]
+        if (len(parts) == 3 and isinstance(parts[0], ast.IdentToken) and parts[0].value in colours
+                and isinstance(parts[1], ast.LiteralToken) and parts[1].value == "="
+                and isinstance(parts[2], (ast.IdentToken, ast.StringToken))
+                and parts[2].value not in colours[parts[0].value]):
+            return True
+    return False

@@ -16,7 +16,7 @@ from tinycss2 import ast
 from built_pages import MATERIAL_STARTED, html_files, offline_context, offline_page
 from conftest import assert_fails_cleanly
 from page_trace import PHONE, traced
-from unused_css import Names, without_unused_rules
+from unused_css import Names, without_other_colours, without_unused_rules
 
 MATERIAL_ASSETS = Path(material.__file__).parent / "templates" / "assets"
 BUNDLE_RE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
@@ -272,3 +272,17 @@ def test_a_rule_is_left_out_only_when_a_class_it_needs_is_nowhere():
     assert without_unused_rules(css, names) == ('.kept{a:1}.kept{a:3}.added p{a:4}.md-tag--red{a:5}'
                                                  'p:not(.gone){a:6}:is(.gone,.kept) a{a:7}'
                                                  '@media print{.kept{a:9}}/*! licence */')
+
+
+def test_a_palette_rule_is_left_out_only_when_it_needs_a_colour_no_option_sets():
+    colours = {"data-md-color-primary": {"blue-grey"}, "data-md-color-accent": {"deep-orange"}}
+    css = ('[data-md-color-primary=red]{a:1}[data-md-color-primary=blue-grey]{a:2}'
+           '[data-md-color-primary=red],[data-md-color-accent=deep-orange] p{a:3}'
+           ':not([data-md-color-primary=red]){a:4}[data-md-color-scheme=slate]{a:5}'
+           '@media screen{[data-md-color-scheme=slate][data-md-color-primary=red]{a:6}}'
+           '@media screen{[data-md-color-scheme=slate]{a:7}}[data-md-color-accent="teal"]{a:8}')
+    assert without_other_colours(css, colours) == ('[data-md-color-primary=blue-grey]{a:2}'
+                                                   '[data-md-color-accent=deep-orange] p{a:3}'
+                                                   ':not([data-md-color-primary=red]){a:4}'
+                                                   '[data-md-color-scheme=slate]{a:5}'
+                                                   '@media screen{[data-md-color-scheme=slate]{a:7}}')
