@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import material
+import pytest
 import yaml
 
 from built_pages import html_files
@@ -82,6 +83,34 @@ def test_the_edition_stylesheet_holds_materials_palette_for_the_colours_mkdocs_y
     assert len(kept) < len(theirs) / 2, (len(kept), len(theirs))
     assert kept <= ours, sorted(kept - ours)[:10]
     assert not {selector for selector in ours if COLOUR_SELECTOR_RE.search(selector)} - kept
+
+
+@pytest.mark.parametrize("written, wrong, expected", [
+    ("primary: blue grey", "primary: blue gray", "'blue gray' is not a primary colour that Material or the edition's "
+                                                 "stylesheets style (amber, black, blue, blue-grey,"),
+    ("scheme: slate", "scheme: slates", "'slates' is not a colour scheme that Material or the edition's stylesheets "
+                                        "style (default, slate)"),
+])
+def test_a_palette_colour_no_stylesheet_styles_stops_the_build(project_copy, tmp_path, written, wrong, expected):
+    # Material would draw the page in its default colours without a word
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(written, wrong, 1), encoding="utf-8")
+    line = next(number for number, line in enumerate(text.splitlines(), start=1) if written in line)
+    assert_fails_cleanly(project_copy, tmp_path / "out", f"assets: mkdocs.yml:{line}: {expected}")
+
+
+def test_a_palette_that_is_not_a_list_of_schemes_stops_the_build(project_copy, tmp_path):
+    # one palette for the whole site: Material draws no scheme switch, and the edition's needs one
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  palette:\n")
+    end = text.index("  features:\n")
+    config.write_text(text[:start] + "  palette:\n    scheme: default\n    primary: blue grey\n" + text[end:],
+                      encoding="utf-8")
+    line = text.splitlines().index("  palette:") + 1
+    assert_fails_cleanly(project_copy, tmp_path / "out", f"assets: mkdocs.yml:{line}: the theme's palette must be a "
+                         "list of schemes, one '- scheme: ...' entry each (light and dark), for the scheme switch")
 
 
 def test_a_listed_stylesheet_that_does_not_exist_stops_the_build(project_copy, tmp_path):

@@ -65,6 +65,13 @@ MATERIAL_STARTER = "assets/javascripts/material-after-paint.js"
 # the edition's scheme switch, and Material's palette component, which it replaces
 # (assets/javascripts/scheme-switch.js says why)
 SCHEME_SWITCH = "data-edition-scheme-switch"
+# a rule for a scheme or colour (Material's palette writes the value bare, the edition's CSS in
+# quotes); the scheme Material's main stylesheet styles; the colour Material leaves to the
+# site's own CSS (its --md-primary-fg-color and the like)
+MATERIAL_COLOUR_RE = re.compile(r"""\[data-md-color-(scheme|primary|accent)=["']?([\w-]+)["']?\]""")
+MATERIAL_DEFAULT_SCHEME = ("scheme", "default")
+CUSTOM_COLOUR = "custom"
+PALETTE_WORDS = {"scheme": "colour scheme", "primary": "primary colour", "accent": "accent colour"}
 MATERIAL_PALETTE_COMPONENT = 'data-md-component="palette"'
 MATERIAL_PALETTE_SCRIPT_RE = re.compile(r'<script>var palette=__md_get\("__palette"\);.*?</script>', re.DOTALL)
 # Written after Material's palette script, so that the first paint already looks as the page
@@ -106,20 +113,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"extra_javascript must be {MATERIAL_STARTER}: it starts Material's bundle, which is not "
                           "in the page otherwise")
     css = joined(docs, stylesheets, config_file, "")
-    palette = material_palette(config)
-    if palette is not None:
-        # its source map describes Material's file alone: the joined file has none
-        rules = SOURCE_MAP_RE.sub("", palette.read_text(encoding="utf-8")).strip()
-        rules = unused_css.without_other_colours(rules, palette_colours(config))
-        css = f"/*! material/{palette.name} */\n{rules}\n{css}"
+    palette = theme_file(config, PALETTE_GLOB)
+    # its source map describes Material's file alone: the joined file has none
+    rules = SOURCE_MAP_RE.sub("", palette.read_text(encoding="utf-8")).strip()
+    # the schemes and colours the stylesheets style: Material's palette, and the edition's own
+    rules = unused_css.without_other_colours(rules, palette_colours(config, f"{rules}\n{css}", config_file))
+    css = f"/*! material/{palette.name} */\n{rules}\n{css}"
     css = rcssmin.cssmin(css, keep_bang_comments=True)
     # ";" between scripts: a file ending without one must not run on into the next one's "("
     js = rjsmin.jsmin(joined(docs, scripts, config_file, ";"), keep_bang_comments=True)
     bundles = {STYLESHEET.format(digest=digest(css)): css, SCRIPT.format(digest=digest(js)): js}
     script = next(name for name in bundles if name.endswith(".js"))
-    palette_name = None if palette is None else f"assets/stylesheets/{palette.name}"
+    palette_name = f"assets/stylesheets/{palette.name}"
     # Material's palette is one of the stylesheet's sources: it is not published beside it either
-    sources = set(stylesheets) | set(scripts) | ({palette_name, palette_name + ".map"} if palette_name else set())
+    sources = set(stylesheets) | set(scripts) | {palette_name, palette_name + ".map"}
     _state.update(sources=sources, bundles=bundles, script=script, palette=palette_name)
     config.extra_css = [name for name in bundles if name.endswith(".css") and bundles[name]]
     config.extra_javascript = []  # the script is put before Material's bundle instead (on_post_page)
@@ -207,21 +214,33 @@ def digest(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
 
 
-def material_palette(config: MkDocsConfig) -> Path | None:
-    """Material's palette stylesheet, when mkdocs.yml sets a palette (Material links it only then)."""
-    if not config.theme.get("palette"):
-        return None
-    return theme_file(config, PALETTE_GLOB)
-
-
-def palette_colours(config: MkDocsConfig) -> dict[str, set[str]]:
+def palette_colours(config: MkDocsConfig, stylesheets: str, config_file: Path) -> dict[str, set[str]]:
     """The primary and accent colours the palette options of mkdocs.yml give the pages, named as
-    Material's templates write them (its default indigo for an option that names none, spaces
-    as hyphens): no element carries any other, so the palette's rules for the rest go."""
-    options = config.theme["palette"]
-    options = [options] if isinstance(options, dict) else options
-    return {f"data-md-color-{key}": {str(option.get(key) or "indigo").replace(" ", "-") for option in options}
-            for key in ("primary", "accent")}
+    Material's templates write them (its default for an option that names none, spaces as
+    hyphens): no element carries any other, so the palette's rules for the rest go.
+    A palette that is not a list of options (the edition's scheme switch needs one per scheme),
+    or a scheme or colour that neither Material's palette nor the edition's stylesheets
+    (`stylesheets`) style, stops the build: Material would draw the page in its default colours
+    without a word."""
+    options = config.theme.get("palette")
+    if not isinstance(options, list) or not options or not all(isinstance(option, dict) for option in options):
+        raise PluginError(f"assets: {where(config_file, 'palette:')}: the theme's palette must be a list of "
+                          "schemes, one '- scheme: ...' entry each (light and dark), for the scheme switch")
+    styled = set(MATERIAL_COLOUR_RE.findall(stylesheets)) | {MATERIAL_DEFAULT_SCHEME}
+    colours: dict[str, set[str]] = {"data-md-color-primary": set(), "data-md-color-accent": set()}
+    for key, default in (("scheme", "default"), ("primary", "indigo"), ("accent", "indigo")):
+        for option in options:
+            name = str(option.get(key) or default)
+            value = name.replace(" ", "-")
+            if (key, value) not in styled and not (key != "scheme" and value == CUSTOM_COLOUR):
+                known = ", ".join(sorted(known_value for known_key, known_value in styled if known_key == key))
+                custom = f", or {CUSTOM_COLOUR} for one the site's stylesheet defines" if key != "scheme" else ""
+                raise PluginError(f"assets: {where(config_file, f'{key}: {name}')}: '{name}' is not a "
+                                  f"{PALETTE_WORDS[key]} that Material or the edition's stylesheets style "
+                                  f"({known}{custom})")
+            if key != "scheme":
+                colours[f"data-md-color-{key}"].add(value)
+    return colours
 
 
 def theme_file(config: MkDocsConfig, pattern: str) -> Path:
@@ -241,8 +260,6 @@ def theme_file(config: MkDocsConfig, pattern: str) -> Path:
 def without_palette_link(html: str, page_name: str) -> str:
     """The page without its link to Material's palette stylesheet, which the edition's holds."""
     palette = _state["palette"]
-    if palette is None:
-        return html
     link = re.compile(r'<link rel="stylesheet" href="[^"]*' + re.escape(palette) + '">')
     return replaced_once(link, "", html, page_name, f"the link to Material's {palette}", "links its palette")
 
