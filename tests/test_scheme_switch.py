@@ -7,6 +7,8 @@ theme-color meta), which switch shows, and the page background's computed colour
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from built_pages import offline_context
@@ -31,6 +33,18 @@ ROOT_SCHEME = {"default": "normal", "slate": "dark"}
 SCHEMES = {"light": ("default", "slate"), "dark": ("slate", "default")}
 
 
+@contextmanager
+def section_page(browser, base_url, **options):
+    """The longest section, open in a new offline context with these options."""
+    context = offline_context(browser, base_url, **options)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/{SECTION}")
+        yield page
+    finally:
+        context.close()
+
+
 def seen(page) -> dict:
     # the switch turns Material's transitions off for one task and back on after it
     page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
@@ -48,11 +62,8 @@ def assert_drawn_in(state: dict, scheme: str, switches_to: str) -> None:
 
 @pytest.mark.parametrize("system", ["light", "dark"])
 def test_a_tap_switches_the_scheme_and_every_page_after_keeps_it(browser, base_url, system):
-    context = offline_context(browser, base_url, viewport={"width": 390, "height": 844}, has_touch=True,
-                              is_mobile=True, color_scheme=system)
-    try:
-        page = context.new_page()
-        page.goto(f"{base_url}/{SECTION}")
+    with section_page(browser, base_url, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
+                      color_scheme=system) as page:
         before = seen(page)
         first, other = SCHEMES[system]
         assert_drawn_in(before, first, other)
@@ -62,15 +73,10 @@ def test_a_tap_switches_the_scheme_and_every_page_after_keeps_it(browser, base_u
         assert after["background"] != before["background"], (before, after)
         page.goto(f"{base_url}/{OTHER_PAGE}")
         assert_drawn_in(seen(page), other, first)
-    finally:
-        context.close()
 
 
 def test_enter_on_the_switch_switches_and_keeps_the_focus_on_it(browser, base_url):
-    context = offline_context(browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme="light")
-    try:
-        page = context.new_page()
-        page.goto(f"{base_url}/{SECTION}")
+    with section_page(browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme="light") as page:
         for _ in range(60):  # the keyboard reader tabs to the switch
             page.keyboard.press("Tab")
             if page.evaluate("() => !!document.activeElement.closest('[data-edition-scheme-switch]')"):
@@ -82,15 +88,10 @@ def test_enter_on_the_switch_switches_and_keeps_the_focus_on_it(browser, base_ur
         page.keyboard.press("Enter")
         assert_drawn_in(seen(page), "default", "slate")
         assert page.evaluate("() => !!document.activeElement.closest('[data-edition-scheme-switch]')")
-    finally:
-        context.close()
 
 
 def test_until_a_reader_switches_the_page_follows_the_systems_setting(browser, base_url):
-    context = offline_context(browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme="light")
-    try:
-        page = context.new_page()
-        page.goto(f"{base_url}/{SECTION}")
+    with section_page(browser, base_url, viewport={"width": 1280, "height": 900}, color_scheme="light") as page:
         assert_drawn_in(seen(page), "default", "slate")
         page.emulate_media(color_scheme="dark")
         page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
@@ -102,8 +103,6 @@ def test_until_a_reader_switches_the_page_follows_the_systems_setting(browser, b
         page.emulate_media(color_scheme="dark")
         page.reload()
         assert_drawn_in(seen(page), "default", "slate")
-    finally:
-        context.close()
 
 
 def test_a_page_with_materials_palette_component_stops_the_build(project_copy, tmp_path):
